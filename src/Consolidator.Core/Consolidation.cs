@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using Consolidator.Core.Merging;
+using Consolidator.Core.Model;
+using Consolidator.Core.Normalising;
+using Consolidator.Core.Reading;
+using Consolidator.Core.Recognising;
+
+namespace Consolidator.Core;
+
+/// <summary>Settings of the pipeline itself.</summary>
+public sealed record ConsolidationOptions
+{
+    public RecognitionOptions Recognition { get; init; } = RecognitionOptions.Default;
+    public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
+    /// <summary>The office's time zone: file times become dates in it. Defaults to Asia/Tokyo.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = Tokyo;
+
+    /// <summary>Files read at once. Defaults to the number of cores.</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    public static TimeZoneInfo Tokyo { get; } = FindTokyo();
+
+    private static TimeZoneInfo FindTokyo()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("JST", TimeSpan.FromHours(9), "JST", "JST");
+        }
+    }
+}
+
+/// <summary>
+/// The pipeline: each file is read and recognised on its own (<see cref="Ingest(SourceFile)"/>), then all
+/// submissions are merged into one result per audit (<see cref="Consolidate"/>).
+/// <code>
+/// SourceFile ─Read─▶ RawWorkbook ─Recognise─▶ Submission ─Merge─▶ AuditResult ─Write─▶ files
+/// </code>
+/// </summary>
+public sealed class Consolidation
+{
+    private readonly ConsolidationOptions _options;
+    private readonly SubmissionRecogniser _recogniser;
+
+    public Consolidation(ConsolidationOptions? options = null)
+    {
+        _options = options ?? new ConsolidationOptions();
+        _recogniser = new SubmissionRecogniser(_options.Recognition);
+    }
+
+    public ConsolidationOptions Options => _options;
+
+    /// <summary>
+    /// Reads and recognises one file. A file that cannot be used comes back with its
+    /// <see cref="Submission.Rejection"/> set; only a failure to open the file throws.
+    /// </summary>
+    public Submission Ingest(SourceFile file)
+    {
+        using var stream = file.Open();
+        return Ingest(file, stream);
+    }
+
+    public Submission Ingest(SourceFile file, Stream stream)
+    {
+        RawWorkbook book;
+        try
+        {
+            book = WorkbookReader.Read(stream, file.Name, _options.Limits);
+        }
+        catch (UnreadableFileException e)
+        {
+            return new Submission { Source = file, Format = "", Rejection = e.Rejection };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not IOException)
+        {
+            return new Submission { Source = file, Format = "", Rejection = Rejections.Corrupt(e.GetType().Name) };
+        }
+        return _recogniser.Recognise(file, book);
+    }
+
+    /// <summary>Reads every file (in parallel, bounded by the cores), then merges.</summary>
+    public ConsolidationResult Run(IEnumerable<SourceFile> files)
+    {
+        var list = files.ToList();
+        var submissions = new Submission[list.Count];
+        Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism) },
+            i => submissions[i] = Ingest(list[i]));
+        return Consolidate(submissions);
+    }
+
+    /// <summary>Merges submissions into one result per audit, and the history of every file.</summary>
+    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions)
+    {
+        var selection = SubmissionSelector.Select(submissions, _options.TimeZone);
+        var ledger = new AuditMerger.RowLedger();
+        var merger = new AuditMerger(_options.Recognition.Scale);
+        var results = new List<AuditResult>();
+        foreach (var group in selection.Adopted.GroupBy(p => p.Submission.Key!)
+                     .OrderBy(g => g.Key.FiscalYear).ThenBy(g => g.Key.TargetKey, StringComparer.Ordinal))
+            results.Add(merger.Merge(group.Key, group.ToList(), ledger));
+
+        var records = submissions
+            .Select(s => Record(s, selection, ledger))
+            .OrderBy(r => r.Key?.FiscalYear ?? int.MaxValue)
+            .ThenBy(r => r.Key?.TargetKey ?? "", StringComparer.Ordinal)
+            .ThenBy(r => RoleOrder(r.Role))
+            .ThenBy(r => r.Submitter, StringComparer.Ordinal)
+            .ThenBy(r => r.Source.ModifiedAt)
+            .ThenBy(r => r.Source.Sha256, StringComparer.Ordinal)
+            .ThenBy(r => r.Source.RelativePath, StringComparer.Ordinal)
+            .ToList();
+        var unattributed = records.Where(r => r.Key is null).ToList();
+        results = results
+            .Select(a => a with { Inputs = records.Where(r => Equals(r.Key, a.Key)).Concat(unattributed).ToList() })
+            .ToList();
+        return new ConsolidationResult(results, records);
+    }
+
+    private static int RoleOrder(SubmissionRole role) => role switch
+    {
+        SubmissionRole.Master => 0,
+        SubmissionRole.Auditor => 1,
+        SubmissionRole.Auditor | SubmissionRole.Vendor => 2,
+        SubmissionRole.Vendor => 3,
+        _ => 4,
+    };
+
+    private static InputRecord Record(Submission s, Selection selection, AuditMerger.RowLedger ledger)
+    {
+        var (status, ja, en) = selection.FileStatuses[s.Source.RelativePath];
+        var submitter = new List<string>();
+        if (s.Role.HasFlag(SubmissionRole.Auditor) && s.Auditor is not null) submitter.Add(s.Auditor.Display(SubmissionRole.Auditor));
+        if (s.Role.HasFlag(SubmissionRole.Vendor) && s.Vendor is not null) submitter.Add(s.Vendor.Display(SubmissionRole.Vendor));
+        if (s.Role == SubmissionRole.Master && s.Metadata.Submitter is { } who) submitter.Add(who.Text);
+        var path = s.Source.RelativePath;
+        var adopted = status == FileStatus.Adopted;
+        return new InputRecord
+        {
+            Source = s.Source,
+            Status = status,
+            Format = s.Format,
+            Role = s.Role,
+            Submitter = string.Join(" / ", submitter.Where(x => x.Length > 0)),
+            Key = s.Key,
+            SubmittedOn = s.SubmittedOn,
+            ReasonJa = ja,
+            ReasonEn = en,
+            RowsRead = s.RowsRead,
+            RowsMerged = adopted ? ledger.MergedCount(path) : 0,
+            RowsListed = adopted ? ledger.ListedCount(path) + s.RowsWithoutId : 0,
+            Rejection = s.Rejection,
+        };
+    }
+}

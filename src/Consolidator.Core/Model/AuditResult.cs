@@ -1,0 +1,127 @@
+using Consolidator.Core.Normalising;
+
+namespace Consolidator.Core.Model;
+
+/// <summary>確定 (final) or 暫定 (provisional).</summary>
+public enum AuditStatus
+{
+    Final,
+    Provisional,
+}
+
+/// <summary>What became of an input file (取込履歴).</summary>
+public enum FileStatus
+{
+    /// <summary>採用: used.</summary>
+    Adopted,
+    /// <summary>旧版: superseded by a later submission of the same submitter.</summary>
+    Superseded,
+    /// <summary>重複: the same bytes as another file.</summary>
+    Duplicate,
+    /// <summary>拒否: cannot be used; the reason says why.</summary>
+    Rejected,
+}
+
+public static class FileStatusExtensions
+{
+    public static string Label(this FileStatus status) => status switch
+    {
+        FileStatus.Adopted => "採用",
+        FileStatus.Superseded => "旧版",
+        FileStatus.Duplicate => "重複",
+        FileStatus.Rejected => "拒否",
+        _ => status.ToString(),
+    };
+
+    public static string Label(this AuditStatus status) => status == AuditStatus.Final ? "確定" : "暫定";
+}
+
+/// <summary>One input file in the history: what it was, what became of it and why, and its rows.</summary>
+public sealed record InputRecord
+{
+    public required SourceFile Source { get; init; }
+    public required FileStatus Status { get; init; }
+    public string Format { get; init; } = "";
+    public SubmissionRole Role { get; init; }
+    public string Submitter { get; init; } = "";
+    public AuditKey? Key { get; init; }
+    public DateOnly? SubmittedOn { get; init; }
+    public string ReasonJa { get; init; } = "";
+    public string ReasonEn { get; init; } = "";
+    public int RowsRead { get; init; }
+    public int RowsMerged { get; init; }
+    public int RowsListed { get; init; }
+    public Rejection? Rejection { get; init; }
+}
+
+/// <summary>One judgment an auditor gave an item, with its cell.</summary>
+public sealed record AuditorJudgment(string Auditor, ParsedJudgment Judgment, Field Cell, Field? Finding, Field? Recommendation);
+
+/// <summary>One vendor's answer to an item.</summary>
+public sealed record VendorAnswerRecord
+{
+    public required string Vendor { get; init; }
+    public string? Person { get; init; }
+    public required string ItemId { get; init; }
+    public required Field RawId { get; init; }
+    public string? ItemText { get; init; }
+    public required VendorAnswer Answer { get; init; }
+    public Field? AnswerCell { get; init; }
+    public string? Detail { get; init; }
+    public string? Evidence { get; init; }
+    public string? Remarks { get; init; }
+
+    /// <summary>False when the id is not an item of the audit (listed in 要確認).</summary>
+    public bool Known { get; init; } = true;
+
+    /// <summary>The answer as written to the result: 実施, 一部実施, 未実施, 該当なし, 未回答, or the original text when invalid.</summary>
+    public string AnswerText => Answer == VendorAnswer.Invalid ? AnswerCell?.Text ?? "" : Answer.Label();
+}
+
+/// <summary>One item of the audit with its merged judgment.</summary>
+public sealed record ResultItem
+{
+    public required string Id { get; init; }
+    public string Category { get; init; } = "";
+    public string Text { get; init; } = "";
+    public string Basis { get; init; } = "";
+
+    /// <summary>The merged judgment; null when the item is 未判定.</summary>
+    public JudgmentClass? Judgment { get; init; }
+    public IReadOnlyList<AuditorJudgment> Judgments { get; init; } = [];
+    public string Findings { get; init; } = "";
+    public string Recommendations { get; init; } = "";
+
+    /// <summary>Original text of invalid judgments, shown beside 未判定.</summary>
+    public string InvalidJudgmentText { get; init; } = "";
+    public IReadOnlyDictionary<string, VendorAnswerRecord> Answers { get; init; } = new Dictionary<string, VendorAnswerRecord>();
+    public CellRef? Source { get; init; }
+}
+
+/// <summary>The consolidated audit: everything the result workbook shows.</summary>
+public sealed record AuditResult
+{
+    public required AuditKey Key { get; init; }
+    public required JudgmentScale Scale { get; init; }
+
+    /// <summary>True when the master item list fixed the items; false when they are the union of the auditors' items.</summary>
+    public bool UniverseFromMaster { get; init; }
+    public IReadOnlyList<string> AuditDates { get; init; } = [];
+    public IReadOnlyList<string> Auditors { get; init; } = [];
+    public IReadOnlyList<string> Vendors { get; init; } = [];
+    public IReadOnlyList<ResultItem> Items { get; init; } = [];
+    public IReadOnlyList<VendorAnswerRecord> Answers { get; init; } = [];
+    public IReadOnlyList<ReviewNote> Notes { get; init; } = [];
+    public IReadOnlyList<InputRecord> Inputs { get; init; } = [];
+
+    /// <summary>Items per class, in the scale's table order.</summary>
+    public IReadOnlyList<(JudgmentClass Class, int Count)> Counts =>
+        Scale.Classes.Select(c => (c, Items.Count(i => i.Judgment == c))).ToList();
+
+    public int Total => Items.Count(i => i.Judgment is not null);
+    public int Pending => Items.Count(i => i.Judgment is null);
+    public AuditStatus Status => Pending == 0 && Notes.Count == 0 ? AuditStatus.Final : AuditStatus.Provisional;
+}
+
+/// <summary>Everything one consolidation produced: one result per audit and the history of every file.</summary>
+public sealed record ConsolidationResult(IReadOnlyList<AuditResult> Audits, IReadOnlyList<InputRecord> Files);

@@ -1,0 +1,158 @@
+namespace Consolidator.Core.Normalising;
+
+/// <summary>
+/// One class of the judgment scale (判定), e.g. 〇 適合. The default scale is the seed
+/// report's (SPEC §2); offices configure their own in settings or a 判定基準 sheet.
+/// </summary>
+public sealed record JudgmentClass
+{
+    /// <summary>The canonical symbol written to the result (〇, ×, ―). Defaults to the label when a scale has no symbols.</summary>
+    public required string Symbol { get; init; }
+
+    /// <summary>The label (適合, 重大な不適合) used in the 総括 table and the sentence.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>Other ways to write the symbol (○ ◯ O o for 〇), compared after NFKC, ASCII case ignored.</summary>
+    public IReadOnlyList<string> SymbolSpellings { get; init; } = [];
+
+    /// <summary>Other ways to write the label (OK for 適合, 該当なし for 対象外).</summary>
+    public IReadOnlyList<string> LabelSpellings { get; init; } = [];
+
+    /// <summary>Higher is more severe. Ignored for the out-of-scope class.</summary>
+    public int Severity { get; init; }
+
+    /// <summary>Whether the class is a 指摘事項 (a finding): grouped under 指摘事項 in the table and named in the sentence.</summary>
+    public bool IsFinding { get; init; }
+
+    /// <summary>Whether the class says the item does not apply (対象外): never "more severe" than a real judgment.</summary>
+    public bool IsOutOfScope { get; init; }
+
+    /// <summary>Whether a finding of this class needs 指摘内容 (△ and × by default).</summary>
+    public bool RequiresFinding { get; init; }
+
+    /// <summary>Colour of judgment cells of this class in the result (RGB hex, e.g. F8CBAD).</summary>
+    public string? Colour { get; init; }
+
+    public override string ToString() => $"{Symbol} {Label}";
+}
+
+/// <summary>How a judgment cell read.</summary>
+public enum JudgmentState
+{
+    Empty,
+    Valid,
+    Invalid,
+    Contradictory,
+}
+
+/// <summary>The result of reading one judgment cell.</summary>
+public readonly record struct ParsedJudgment(JudgmentState State, JudgmentClass? Class, string Original)
+{
+    public bool IsValid => State == JudgmentState.Valid;
+}
+
+/// <summary>
+/// The judgment scale: its classes in table order (out of scope first, then by rising
+/// severity), how each is spelled, and which are 指摘事項.
+/// </summary>
+public sealed class JudgmentScale
+{
+    private readonly Dictionary<string, JudgmentClass> _symbols = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, JudgmentClass> _labels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string[] _symbolsLongestFirst;
+
+    public JudgmentScale(IEnumerable<JudgmentClass> classes, string name = "custom")
+    {
+        Name = name;
+        var list = classes.ToList();
+        if (list.Count == 0) throw new ArgumentException("A judgment scale needs at least one class.", nameof(classes));
+        Classes = list.Where(c => c.IsOutOfScope).Concat(list.Where(c => !c.IsOutOfScope).OrderBy(c => c.Severity)).ToList();
+        foreach (var c in Classes)
+        {
+            foreach (var s in c.SymbolSpellings.Prepend(c.Symbol))
+                _symbols.TryAdd(Text.Nfkc(s), c);
+            foreach (var s in c.LabelSpellings.Prepend(c.Label))
+                _labels.TryAdd(Text.Nfkc(s), c);
+        }
+        _symbolsLongestFirst = _symbols.Keys.Where(k => k.Length > 0).OrderByDescending(k => k.Length).ToArray();
+    }
+
+    public string Name { get; }
+
+    /// <summary>Classes in the order of the 総括 table: out-of-scope, then least to most severe.</summary>
+    public IReadOnlyList<JudgmentClass> Classes { get; }
+
+    /// <summary>The 指摘事項 classes, most severe first: the order of the sentence.</summary>
+    public IEnumerable<JudgmentClass> FindingsMostSevereFirst => Classes.Where(c => c.IsFinding).OrderByDescending(c => c.Severity);
+
+    public JudgmentClass? BySymbol(string symbol) => _symbols.GetValueOrDefault(Text.Nfkc(symbol));
+
+    /// <summary>
+    /// Reads a judgment cell: the symbol, the label, or both ("△ 不適合", "×（重大な不適合）").
+    /// Symbol and label that name different classes are <see cref="JudgmentState.Contradictory"/>;
+    /// anything unknown is <see cref="JudgmentState.Invalid"/>; blank is <see cref="JudgmentState.Empty"/> (未判定).
+    /// </summary>
+    public ParsedJudgment Parse(string? raw)
+    {
+        var original = raw ?? "";
+        var t = Text.NfkcCollapsed(raw);
+        if (t.Length == 0) return new(JudgmentState.Empty, null, original);
+        if (_symbols.TryGetValue(t, out var c) || _labels.TryGetValue(t, out c))
+            return new(JudgmentState.Valid, c, original);
+
+        // Symbol and label together, in either order, with or without brackets or a space.
+        var parts = new string(t.Select(ch => Text.IsBracket(ch) || ch is '/' or '・' or ':' ? ' ' : ch).ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 1)
+            parts = SplitGlued(parts[0]);
+        if (parts.Length == 2)
+        {
+            var (a, b) = (Lookup(parts[0]), Lookup(parts[1]));
+            if (a is not null && b is not null)
+                return a == b
+                    ? new(JudgmentState.Valid, a, original)
+                    : new(JudgmentState.Contradictory, null, original);
+        }
+        return new(JudgmentState.Invalid, null, original);
+    }
+
+    private JudgmentClass? Lookup(string part) =>
+        _symbols.TryGetValue(part, out var c) || _labels.TryGetValue(part, out c) ? c : null;
+
+    // "×重大な不適合" or "適合〇": a known symbol at either end of one word.
+    private string[] SplitGlued(string word)
+    {
+        foreach (var s in _symbolsLongestFirst)
+        {
+            if (word.Length <= s.Length) continue;
+            if (word.StartsWith(s, StringComparison.OrdinalIgnoreCase) && _labels.ContainsKey(word[s.Length..]))
+                return [s, word[s.Length..]];
+            if (word.EndsWith(s, StringComparison.OrdinalIgnoreCase) && _labels.ContainsKey(word[..^s.Length]))
+                return [word[..^s.Length], s];
+        }
+        return [word];
+    }
+
+    /// <summary>
+    /// Several auditors' judgments of one item: the most severe; the out-of-scope class only
+    /// when every judgment is out of scope.
+    /// </summary>
+    public static JudgmentClass MostSevere(IEnumerable<JudgmentClass> judgments)
+    {
+        var list = judgments.ToList();
+        if (list.Count == 0) throw new ArgumentException("No judgments.", nameof(judgments));
+        var inScope = list.Where(c => !c.IsOutOfScope).ToList();
+        return inScope.Count == 0 ? list[0] : inScope.MaxBy(c => c.Severity)!;
+    }
+
+    /// <summary>The seed report's scale (SPEC §2).</summary>
+    public static JudgmentScale Default { get; } = new(
+    [
+        new JudgmentClass { Symbol = "―", Label = "対象外", SymbolSpellings = ["—", "–", "-", "ー", "－", "‐", "−"], LabelSpellings = ["N/A", "NA", "該当なし", "該当無し"], IsOutOfScope = true, Colour = "D9D9D9" },
+        new JudgmentClass { Symbol = "〇", Label = "適合", SymbolSpellings = ["○", "◯", "O", "o"], LabelSpellings = ["OK"], Severity = 1, Colour = "E2EFDA" },
+        new JudgmentClass { Symbol = "⦿", Label = "参考意見", SymbolSpellings = ["◎", "◉"], LabelSpellings = ["参考"], Severity = 2, Colour = "DDEBF7" },
+        new JudgmentClass { Symbol = "□", Label = "注意事項", SymbolSpellings = ["☐", "▢"], LabelSpellings = ["注意"], Severity = 3, IsFinding = true, Colour = "FFF2CC" },
+        new JudgmentClass { Symbol = "△", Label = "不適合", SymbolSpellings = ["▵"], Severity = 4, IsFinding = true, RequiresFinding = true, Colour = "FCE4D6" },
+        new JudgmentClass { Symbol = "×", Label = "重大な不適合", SymbolSpellings = ["✕", "✖", "X", "x"], LabelSpellings = ["重大不適合"], Severity = 5, IsFinding = true, RequiresFinding = true, Colour = "F4B6B6" },
+    ], "default");
+}

@@ -1,0 +1,83 @@
+using System.Text;
+
+namespace Consolidator.Core.Normalising;
+
+/// <summary>Small text helpers shared by the recognisers and normalisers.</summary>
+internal static class Text
+{
+    /// <summary>NFKC, trimmed (including full-width spaces, which NFKC turns into ASCII spaces).</summary>
+    public static string Nfkc(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : text.Normalize(NormalizationForm.FormKC).Trim();
+
+    /// <summary>NFKC with every run of white space (line breaks included) collapsed to one space.</summary>
+    public static string NfkcCollapsed(string? text)
+    {
+        var t = Nfkc(text);
+        if (t.Length == 0) return t;
+        var sb = new StringBuilder(t.Length);
+        var space = false;
+        foreach (var ch in t)
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                space = true;
+                continue;
+            }
+            if (space && sb.Length > 0) sb.Append(' ');
+            space = false;
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The form a column header or a metadata key is compared in: NFKC, without spaces,
+    /// line breaks, brackets or trailing colons; ASCII upper-cased.
+    /// </summary>
+    public static string HeaderKey(string? text)
+    {
+        var t = Nfkc(text);
+        var sb = new StringBuilder(t.Length);
+        foreach (var ch in t)
+        {
+            if (char.IsWhiteSpace(ch) || IsBracket(ch)) continue;
+            sb.Append(ch is >= 'a' and <= 'z' ? (char)(ch - 32) : ch);
+        }
+        while (sb.Length > 0 && sb[^1] is ':' or '：' or '*' or '※') sb.Length--;
+        return sb.ToString();
+    }
+
+    /// <summary>The header key with the bracketed part removed: 判定（〇/△/×） → 判定.</summary>
+    public static string HeaderKeyWithoutBracketed(string? text)
+    {
+        var t = Nfkc(text);
+        var sb = new StringBuilder(t.Length);
+        var depth = 0;
+        foreach (var ch in t)
+        {
+            if (IsOpeningBracket(ch)) { depth++; continue; }
+            if (IsClosingBracket(ch)) { if (depth > 0) depth--; continue; }
+            if (depth == 0) sb.Append(ch);
+        }
+        return HeaderKey(sb.ToString());
+    }
+
+    public static bool IsBracket(char ch) => IsOpeningBracket(ch) || IsClosingBracket(ch);
+
+    private static bool IsOpeningBracket(char ch) => ch is '(' or '[' or '{' or '<' or '（' or '［' or '【' or '「' or '『' or '〈' or '《' or '〔' or '｛';
+
+    private static bool IsClosingBracket(char ch) => ch is ')' or ']' or '}' or '>' or '）' or '］' or '】' or '」' or '』' or '〉' or '》' or '〕' or '｝';
+
+    /// <summary>Removes one trailing bracketed part: 高橋 美咲（監査人） → (高橋 美咲, 監査人).</summary>
+    public static (string Main, string? Bracketed) SplitTrailingBracket(string text)
+    {
+        var t = text.Trim();
+        if (t.Length < 2 || !IsClosingBracket(t[^1])) return (t, null);
+        var open = t.LastIndexOfAny(['(', '（', '[', '【', '［', '〔']);
+        if (open <= 0) return (t, null);
+        return (t[..open].Trim(), t[(open + 1)..^1].Trim());
+    }
+
+    /// <summary>Case-insensitive for ASCII letters only, ordinal otherwise.</summary>
+    public static bool EqualsAsciiIgnoreCase(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

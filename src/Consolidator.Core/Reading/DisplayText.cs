@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Consolidator.Core.Normalising;
+
+namespace Consolidator.Core.Reading;
+
+/// <summary>
+/// Turns a cell's stored value into the text Excel displays: 5.1 with format 0.00 is
+/// "5.10", 1 with format 00 is "01", a date with an era format is 令和5年10月24日.
+/// Item ids must be read this way (the 1.10 → 1.1 trap).
+/// </summary>
+internal static class DisplayText
+{
+    private static readonly ConcurrentDictionary<string, ExcelNumberFormat.NumberFormat?> Formats = new();
+
+    public static string Of(object? value, string? format)
+    {
+        switch (value)
+        {
+            case null:
+                return "";
+            case string s:
+                return s;
+            case bool b:
+                return b ? "TRUE" : "FALSE";
+            case DateTime dt:
+                return FormatDate(dt, format);
+            case double or float or int or long or decimal:
+                return FormatNumber(Convert.ToDouble(value, CultureInfo.InvariantCulture), format);
+            default:
+                return Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        }
+    }
+
+    public static string General(double d)
+    {
+        if (double.IsNaN(d) || double.IsInfinity(d)) return "";
+        if (Math.Abs(d) < 1e15 && d == Math.Floor(d)) return ((long)d).ToString(CultureInfo.InvariantCulture);
+        return d.ToString("G15", CultureInfo.InvariantCulture);
+    }
+
+    private static string FormatNumber(double d, string? format)
+    {
+        if (string.IsNullOrEmpty(format) || format.Equals("General", StringComparison.OrdinalIgnoreCase) || format == "@")
+            return General(d);
+        var nf = Formats.GetOrAdd(format, static f =>
+        {
+            try
+            {
+                var n = new ExcelNumberFormat.NumberFormat(f);
+                return n.IsValid ? n : null;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        });
+        if (nf is null) return General(d);
+        try
+        {
+            if (nf.IsDateTimeFormat)
+                return FormatDate(DateTime.FromOADate(d), format);
+            return nf.Format(d, CultureInfo.InvariantCulture);
+        }
+        catch (Exception)
+        {
+            return General(d);
+        }
+    }
+
+    private static string FormatDate(DateTime dt, string? format)
+    {
+        // Era formats (ggge年m月d日) are how Japanese Excel shows 令和; the library does not know them.
+        if (!string.IsNullOrEmpty(format) && (format.Contains("ggg", StringComparison.Ordinal) || format.Contains('e') && format.Contains("[$-")))
+            return JapaneseDates.DateLabel(DateOnly.FromDateTime(dt));
+        if (dt.TimeOfDay == TimeSpan.Zero)
+            return dt.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+        return dt.ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
+    }
+}

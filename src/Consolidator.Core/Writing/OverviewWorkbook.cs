@@ -1,0 +1,50 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Consolidator.Core.Model;
+
+namespace Consolidator.Core.Writing;
+
+/// <summary>With several audits in one inbox: one row per audit (counts, status, items to review, inputs), and every file's history.</summary>
+public static class OverviewWorkbook
+{
+    public static void Write(ConsolidationResult result, DateTimeOffset generatedAt, Stream stream)
+    {
+        using var wb = new XLWorkbook();
+        wb.Style.Font.FontName = Sheets.Font;
+        wb.Style.Font.FontSize = 10;
+        wb.Properties.Title = "監査結果一覧";
+        wb.Properties.Created = generatedAt.DateTime;
+        wb.Properties.Modified = generatedAt.DateTime;
+        var ws = wb.AddWorksheet("一覧");
+        var classes = result.Audits.Count > 0 ? result.Audits[0].Scale.Classes : [];
+        var columns = new List<Column> { new("対象業務", 14, 30), new("年度", 10, 12) };
+        columns.AddRange(classes.Select(c => new Column(c.Label, 7, 10, Center: true, Numeric: true)));
+        columns.Add(new Column("計", 6, 8, Center: true, Numeric: true));
+        columns.Add(new Column("未判定", 6, 8, Center: true, Numeric: true));
+        columns.Add(new Column("状態", 6, 8, Center: true));
+        columns.Add(new Column("要確認", 6, 8, Center: true, Numeric: true));
+        columns.Add(new Column("入力ファイル", 8, 10, Center: true, Numeric: true));
+        columns.Add(new Column("総括文", 30, 60));
+        columns.Add(new Column("結果ファイル", 24, 50));
+        var rows = result.Audits.Select(a =>
+        {
+            var row = new List<string?> { a.Key.Target, a.Key.FiscalYearLabel };
+            row.AddRange(a.Counts.Select(c => c.Count.ToString(CultureInfo.InvariantCulture)));
+            row.Add(a.Total.ToString(CultureInfo.InvariantCulture));
+            row.Add(a.Pending.ToString(CultureInfo.InvariantCulture));
+            row.Add(a.Status.Label());
+            row.Add(a.Notes.Count.ToString(CultureInfo.InvariantCulture));
+            row.Add(a.Inputs.Count(i => Equals(i.Key, a.Key)).ToString(CultureInfo.InvariantCulture));
+            row.Add(SummarySentence.For(a));
+            row.Add(OutputNames.ResultWorkbook(a.Key));
+            return row.ToArray();
+        }).ToList();
+        Sheets.Title(ws, $"監査結果一覧（{result.Audits.Count} 件の監査、作成 {generatedAt:yyyy-MM-dd HH:mm}）", columns.Count);
+        Sheets.Table(ws, 3, columns, rows);
+        ResultWorkbook.HistorySheet(wb.AddWorksheet("取込履歴"), result.Files, "取込履歴（すべてのファイル）", generatedAt.Offset);
+        wb.SaveAs(stream);
+    }
+
+    public static void Write(ConsolidationResult result, DateTimeOffset generatedAt, string path) =>
+        AtomicFile.Write(path, s => Write(result, generatedAt, s));
+}

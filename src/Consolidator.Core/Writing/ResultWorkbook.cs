@@ -1,0 +1,233 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Consolidator.Core.Model;
+using Consolidator.Core.Normalising;
+
+namespace Consolidator.Core.Writing;
+
+/// <summary>
+/// The consolidated result workbook of one audit (SPEC §5): 総括, 監査結果, 指摘事項, 事前回答,
+/// 要確認 and 取込履歴, laid out to be read on screen and printed on A4.
+/// </summary>
+public static class ResultWorkbook
+{
+    public static void Write(AuditResult result, DateTimeOffset generatedAt, Stream stream)
+    {
+        using var wb = new XLWorkbook();
+        wb.Style.Font.FontName = Sheets.Font;
+        wb.Style.Font.FontSize = 10;
+        wb.Properties.Title = $"{result.Key.Target} {result.Key.FiscalYearLabel} 監査結果";
+        wb.Properties.Subject = "情報セキュリティ監査 結果総括";
+        wb.Properties.Author = "Consolidator";
+        wb.Properties.Created = generatedAt.DateTime;
+        wb.Properties.Modified = generatedAt.DateTime;
+
+        SummarySheet.Write(wb.AddWorksheet("総括"), result, generatedAt);
+        ItemsSheet(wb.AddWorksheet("監査結果"), result);
+        FindingsSheet(wb.AddWorksheet("指摘事項"), result);
+        AnswersSheet(wb.AddWorksheet("事前回答"), result);
+        ReviewSheet(wb.AddWorksheet("要確認"), result.Notes, $"要確認（{result.Key}）");
+        HistorySheet(wb.AddWorksheet("取込履歴"), result.Inputs, $"取込履歴（{result.Key}）", generatedAt.Offset);
+        wb.Worksheet(1).SetTabActive();
+        wb.SaveAs(stream);
+    }
+
+    public static void Write(AuditResult result, DateTimeOffset generatedAt, string path) =>
+        AtomicFile.Write(path, s => Write(result, generatedAt, s));
+
+    /// <summary>The 監査結果 columns, shared with the CSV export.</summary>
+    internal static (List<Column> Columns, List<string?[]> Rows) ItemTable(AuditResult result)
+    {
+        var columns = new List<Column>
+        {
+            new("No.", 6, 10, Center: true),
+            new("分類", 10, 18),
+            new("監査項目", 30, 60),
+            new("根拠", 10, 20),
+            new("判定", 6, 6, Center: true),
+            new("判定区分", 10, 14, Center: true),
+            new("指摘内容", 20, 50),
+            new("改善提案", 20, 50),
+        };
+        columns.AddRange(result.Vendors.Select(v => new Column($"事前回答\n{v}", 12, 22, Center: true)));
+        columns.Add(new Column("監査人", 10, 24));
+        columns.Add(new Column("出典", 20, 50));
+        var rows = result.Items.Select(i =>
+        {
+            var row = new List<string?>
+            {
+                i.Id, i.Category, i.Text, i.Basis,
+                i.Judgment?.Symbol ?? "",
+                i.Judgment?.Label ?? (i.InvalidJudgmentText.Length > 0 ? $"未判定（{i.InvalidJudgmentText}）" : "未判定"),
+                i.Findings, i.Recommendations,
+            };
+            row.AddRange(result.Vendors.Select(v => i.Answers.TryGetValue(v, out var a) ? a.AnswerText : ""));
+            row.Add(string.Join("、", i.Judgments.Select(j => j.Auditor).Distinct()));
+            row.Add(string.Join("\n", i.Judgments.Count > 0 ? i.Judgments.Select(j => j.Cell.Cell.ToString()) : [i.Source?.ToString() ?? ""]));
+            return row.ToArray();
+        }).ToList();
+        return (columns, rows);
+    }
+
+    private static void ItemsSheet(IXLWorksheet ws, AuditResult result)
+    {
+        var (columns, rows) = ItemTable(result);
+        Sheets.Title(ws, $"監査結果（{result.Key}）", columns.Count);
+        const int header = 3;
+        Sheets.Table(ws, header, columns, rows);
+        ColourJudgments(ws, result, header, judgmentColumn: 5, labelColumn: 6, result.Items);
+        if (rows.Count > 0)
+        {
+            var list = "\"" + string.Join(",", result.Scale.Classes.Select(c => c.Symbol)) + "\"";
+            var dv = ws.Range(header + 1, 5, header + rows.Count, 5).SetDataValidation();
+            dv.List(list, true);
+            dv.IgnoreBlanks = true;
+            dv.ErrorStyle = XLErrorStyle.Warning;
+            dv.ErrorTitle = "判定";
+            dv.ErrorMessage = "判定の区分から選んでください。 / Choose a judgment from the scale.";
+        }
+    }
+
+    private static void ColourJudgments(IXLWorksheet ws, AuditResult result, int header, int judgmentColumn, int labelColumn, IReadOnlyList<ResultItem> items)
+    {
+        var pending = XLColor.FromHtml("#FFFF99");
+        for (var r = 0; r < items.Count; r++)
+        {
+            var cls = items[r].Judgment;
+            var fill = cls?.Colour is { } colour ? XLColor.FromHtml("#" + colour) : cls is null ? pending : null;
+            if (fill is null) continue;
+            ws.Range(header + 1 + r, judgmentColumn, header + 1 + r, labelColumn).Style.Fill.BackgroundColor = fill;
+        }
+        _ = result;
+    }
+
+    private static void FindingsSheet(IXLWorksheet ws, AuditResult result)
+    {
+        var conforming = result.Scale.Classes.Where(c => !c.IsOutOfScope).MinBy(c => c.Severity);
+        var items = result.Items
+            .Where(i => i.Judgment is { IsOutOfScope: false } j && j != conforming)
+            .OrderByDescending(i => i.Judgment!.Severity)
+            .ToList();
+        var columns = new List<Column>
+        {
+            new("No.", 6, 10, Center: true),
+            new("判定", 6, 6, Center: true),
+            new("判定区分", 10, 14, Center: true),
+            new("分類", 10, 18),
+            new("監査項目", 30, 50),
+            new("指摘内容", 30, 60),
+            new("改善提案", 30, 60),
+            new("事前回答", 14, 30),
+            new("監査人", 10, 24),
+            new("出典", 20, 50),
+        };
+        var rows = items.Select(i => new string?[]
+        {
+            i.Id, i.Judgment!.Symbol, i.Judgment.Label, i.Category, i.Text, i.Findings, i.Recommendations,
+            string.Join("\n", i.Answers.Values.Select(a => $"{a.Vendor}: {a.AnswerText}")),
+            string.Join("、", i.Judgments.Select(j => j.Auditor).Distinct()),
+            string.Join("\n", i.Judgments.Select(j => j.Cell.Cell.ToString())),
+        }).ToList();
+        Sheets.Title(ws, $"指摘事項（{result.Key}）", columns.Count);
+        Sheets.Table(ws, 3, columns, rows);
+        ColourJudgments(ws, result, 3, 2, 3, items);
+        if (rows.Count == 0) Sheets.Put(ws.Cell(4, 1), "指摘事項はありません。");
+    }
+
+    private static void AnswersSheet(IXLWorksheet ws, AuditResult result)
+    {
+        var judgment = result.Items.ToDictionary(i => i.Id, i => i.Judgment, StringComparer.Ordinal);
+        var columns = new List<Column>
+        {
+            new("事業者", 14, 26),
+            new("回答者", 10, 20),
+            new("No.", 6, 10, Center: true),
+            new("監査項目", 30, 50),
+            new("事前回答", 8, 10, Center: true),
+            new("回答内容", 30, 60),
+            new("証跡", 16, 40),
+            new("備考", 10, 30),
+            new("判定", 6, 6, Center: true),
+            new("出典", 20, 50),
+            new("状態", 10, 30),
+        };
+        var rows = result.Answers.Select(a => new string?[]
+        {
+            a.Vendor, a.Person, a.RawId.Text.Length > 0 && a.Known ? a.ItemId : a.RawId.Text, a.ItemText, a.AnswerText, a.Detail, a.Evidence, a.Remarks,
+            judgment.TryGetValue(a.ItemId, out var j) ? j?.Symbol ?? "未判定" : "",
+            (a.AnswerCell?.Cell ?? a.RawId.Cell).ToString(),
+            a.Known ? "" : "監査項目にない番号（要確認）",
+        }).ToList();
+        Sheets.Title(ws, $"事前回答（{result.Key}）", columns.Count);
+        Sheets.Table(ws, 3, columns, rows);
+        if (rows.Count == 0) Sheets.Put(ws.Cell(4, 1), "事前回答はありません。");
+    }
+
+    internal static void ReviewSheet(IXLWorksheet ws, IReadOnlyList<ReviewNote> notes, string title)
+    {
+        var columns = new List<Column>
+        {
+            new("No.", 5, 6, Center: true),
+            new("区分", 10, 24),
+            new("項目", 6, 10, Center: true),
+            new("場所（ファイル!シート!セル）", 30, 60),
+            new("元の値", 8, 24),
+            new("内容", 30, 60),
+            new("対応", 24, 50),
+            new("Details (English)", 30, 60),
+        };
+        var rows = notes.Select((n, i) => new string?[]
+        {
+            (i + 1).ToString(CultureInfo.InvariantCulture), n.KindLabel, n.ItemId ?? "", n.Where, n.Original, n.MessageJa, n.FixJa,
+            $"{n.MessageEn} {n.FixEn}",
+        }).ToList();
+        Sheets.Title(ws, title, columns.Count);
+        Sheets.Table(ws, 3, columns, rows);
+        if (rows.Count == 0) Sheets.Put(ws.Cell(4, 2), "要確認の事項はありません。");
+    }
+
+    internal static void HistorySheet(IXLWorksheet ws, IReadOnlyList<InputRecord> inputs, string title, TimeSpan offset)
+    {
+        var columns = new List<Column>
+        {
+            new("No.", 5, 6, Center: true),
+            new("ファイル", 20, 50),
+            new("形式", 6, 14),
+            new("区分", 8, 16),
+            new("提出者", 12, 36),
+            new("対象業務", 12, 24),
+            new("年度", 8, 12),
+            new("提出日", 10, 16),
+            new("受領日時", 16, 18),
+            new("SHA-256", 16, 20),
+            new("読込行数", 6, 8, Numeric: true),
+            new("採用行数", 6, 8, Numeric: true),
+            new("要確認行数", 6, 8, Numeric: true),
+            new("状態", 6, 8, Center: true),
+            new("理由", 30, 60),
+            new("Reason (English)", 30, 60),
+        };
+        var rows = inputs.Select((f, i) => new string?[]
+        {
+            (i + 1).ToString(CultureInfo.InvariantCulture), f.Source.RelativePath, f.Format,
+            f.Status == FileStatus.Rejected && f.Role == SubmissionRole.None ? "" : f.Role.Label(),
+            f.Submitter, f.Key?.Target ?? "", f.Key?.FiscalYearLabel ?? "",
+            f.SubmittedOn is { } d ? JapaneseDates.DateLabel(d) : "",
+            f.Source.ModifiedAt.ToOffset(offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            f.Source.Sha256,
+            f.RowsRead.ToString(CultureInfo.InvariantCulture), f.RowsMerged.ToString(CultureInfo.InvariantCulture), f.RowsListed.ToString(CultureInfo.InvariantCulture),
+            f.Status.Label(), f.ReasonJa, f.ReasonEn,
+        }).ToList();
+        Sheets.Title(ws, title, columns.Count);
+        Sheets.Table(ws, 3, columns, rows, (cell, r, c) =>
+        {
+            if (c != 13) return;
+            cell.Style.Fill.BackgroundColor = inputs[r].Status switch
+            {
+                FileStatus.Adopted => XLColor.FromHtml("#E2EFDA"),
+                FileStatus.Rejected => XLColor.FromHtml("#F4B6B6"),
+                _ => XLColor.FromHtml("#EDEDED"),
+            };
+        });
+    }
+}

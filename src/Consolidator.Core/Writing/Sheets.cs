@@ -1,0 +1,102 @@
+using ClosedXML.Excel;
+
+namespace Consolidator.Core.Writing;
+
+/// <summary>
+/// Shared layout of the result sheets: header and body styles, widths set from the text
+/// (AdjustToContents needs GDI+ and throws on Linux), and A4 landscape printing fitted to
+/// the page width with the header rows repeated and page numbers in the footer.
+/// </summary>
+internal static class Sheets
+{
+    public const string Font = "游ゴシック";
+    public static readonly XLColor HeaderFill = XLColor.FromHtml("#D9E1F2");
+    public static readonly XLColor TitleFill = XLColor.FromHtml("#1F3864");
+    public static readonly XLColor BorderColour = XLColor.FromHtml("#8EA9DB");
+
+    public static void Put(IXLCell cell, string? text) => cell.SetValue(CellText.Clean(text));
+
+    public static void Put(IXLCell cell, int number) => cell.SetValue(number);
+
+    /// <summary>A sheet title in row 1 across the given columns.</summary>
+    public static void Title(IXLWorksheet ws, string title, int columns)
+    {
+        var range = ws.Range(1, 1, 1, Math.Max(1, columns));
+        range.Merge();
+        Put(ws.Cell(1, 1), title);
+        range.Style.Font.Bold = true;
+        range.Style.Font.FontSize = 14;
+        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        ws.Row(1).Height = 24;
+    }
+
+    /// <summary>A table: header row, body rows, borders, wrap, frozen header, filter, widths, print setup.</summary>
+    public static void Table(IXLWorksheet ws, int headerRow, IReadOnlyList<Column> columns, IReadOnlyList<string?[]> rows,
+        Action<IXLCell, int, int>? style = null)
+    {
+        for (var c = 0; c < columns.Count; c++)
+            Put(ws.Cell(headerRow, c + 1), columns[c].Header);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var values = rows[r];
+            for (var c = 0; c < columns.Count && c < values.Length; c++)
+            {
+                var cell = ws.Cell(headerRow + 1 + r, c + 1);
+                var v = values[c];
+                if (columns[c].Numeric && int.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                    Put(cell, n);
+                else
+                    Put(cell, v);
+                style?.Invoke(cell, r, c);
+            }
+        }
+        var lastRow = headerRow + Math.Max(rows.Count, 1);
+        var header = ws.Range(headerRow, 1, headerRow, columns.Count);
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = HeaderFill;
+        header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        header.Style.Alignment.WrapText = true;
+        var all = ws.Range(headerRow, 1, lastRow, columns.Count);
+        all.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        all.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        all.Style.Border.OutsideBorderColor = BorderColour;
+        all.Style.Border.InsideBorderColor = BorderColour;
+        var body = ws.Range(headerRow + 1, 1, lastRow, columns.Count);
+        body.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        body.Style.Alignment.WrapText = true;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var col = columns[c];
+            if (col.Center) ws.Range(headerRow + 1, c + 1, lastRow, c + 1).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            var widest = Math.Max(CellText.DisplayWidth(col.Header) / (col.Header.Contains('\n') ? 1 : 1), rows.Count == 0 ? 0 : rows.Max(r => c < r.Length ? CellText.DisplayWidth(r[c]) : 0));
+            ws.Column(c + 1).Width = Math.Clamp(widest + 2, col.MinWidth, col.MaxWidth);
+        }
+        if (rows.Count > 0) all.SetAutoFilter();
+        ws.SheetView.FreezeRows(headerRow);
+        Print(ws, headerRow, headerRow);
+    }
+
+    public static void Print(IXLWorksheet ws, int repeatFrom, int repeatTo)
+    {
+        var p = ws.PageSetup;
+        p.PaperSize = XLPaperSize.A4Paper;
+        p.PageOrientation = XLPageOrientation.Landscape;
+        p.FitToPages(1, 0);
+        p.Margins.Left = 0.4;
+        p.Margins.Right = 0.4;
+        p.Margins.Top = 0.6;
+        p.Margins.Bottom = 0.6;
+        p.Margins.Header = 0.3;
+        p.Margins.Footer = 0.3;
+        p.CenterHorizontally = true;
+        if (repeatFrom > 0) p.SetRowsToRepeatAtTop(repeatFrom, repeatTo);
+        p.Header.Left.AddText(ws.Name);
+        p.Footer.Center.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
+        p.Footer.Center.AddText(" / ", XLHFOccurrence.AllPages);
+        p.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages, XLHFOccurrence.AllPages);
+    }
+}
+
+/// <summary>A column of a result table: header and width bounds in Excel units.</summary>
+internal sealed record Column(string Header, double MinWidth = 6, double MaxWidth = 40, bool Center = false, bool Numeric = false);

@@ -1,0 +1,244 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Consolidator.Core.Model;
+
+namespace Consolidator.Core.Writing;
+
+/// <summary>
+/// 総括: what the audit report's summary needs. The count table is laid out as in the seed
+/// report — two header rows, 指摘事項 merged over its classes, 計 — then 未判定 beside it (in no
+/// column), the generated sentence, 確定/暫定 with its reasons, the key findings, the inputs.
+/// </summary>
+internal static class SummarySheet
+{
+    private const int Width = 8;
+
+    public static void Write(IXLWorksheet ws, AuditResult result, DateTimeOffset generatedAt)
+    {
+        Sheets.Title(ws, "情報セキュリティ監査 結果総括", Width);
+        var row = 3;
+        void Field(string label, string value)
+        {
+            Sheets.Put(ws.Cell(row, 1), label);
+            var range = ws.Range(row, 2, row, Width);
+            range.Merge();
+            Sheets.Put(ws.Cell(row, 2), value);
+            range.Style.Alignment.WrapText = true;
+            ws.Cell(row, 1).Style.Font.Bold = true;
+            ws.Cell(row, 1).Style.Fill.BackgroundColor = Sheets.HeaderFill;
+            ws.Range(row, 1, row, Width).Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+            ws.Range(row, 1, row, Width).Style.Border.OutsideBorderColor = Sheets.BorderColour;
+            ws.Cell(row, 1).Style.Border.RightBorder = XLBorderStyleValues.Thin;
+            row++;
+        }
+        Field("対象業務", result.Key.Target);
+        Field("年度", result.Key.FiscalYearLabel);
+        Field("実施日", result.AuditDates.Count > 0 ? string.Join("、", result.AuditDates) : "（記載なし）");
+        Field("監査人", result.Auditors.Count > 0 ? string.Join("、", result.Auditors) : "（なし）");
+        Field("事業者", result.Vendors.Count > 0 ? string.Join("、", result.Vendors) : "（なし）");
+        Field("監査項目", result.UniverseFromMaster
+            ? $"監査項目一覧の {result.Items.Count} 項目"
+            : $"監査人のチェックリストにある {result.Items.Count} 項目（監査項目一覧の提出なし）");
+
+        // 状態: 確定 or 暫定 alone in its cell, the reasons beside it.
+        Sheets.Put(ws.Cell(row, 1), "状態");
+        ws.Cell(row, 1).Style.Font.Bold = true;
+        ws.Cell(row, 1).Style.Fill.BackgroundColor = Sheets.HeaderFill;
+        var status = ws.Cell(row, 2);
+        Sheets.Put(status, result.Status.Label());
+        status.Style.Font.Bold = true;
+        status.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        status.Style.Fill.BackgroundColor = XLColor.FromHtml(result.Status == AuditStatus.Final ? "#C6EFCE" : "#FFEB9C");
+        var reason = ws.Range(row, 3, row, Width);
+        reason.Merge();
+        Sheets.Put(ws.Cell(row, 3), result.Status == AuditStatus.Final
+            ? "全項目が判定済みで、要確認の事項はありません。"
+            : $"未判定 {result.Pending} 件、要確認 {result.Notes.Count} 件があります。確認後に再集計してください。");
+        reason.Style.Alignment.WrapText = true;
+        ws.Range(row, 1, row, Width).Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        ws.Range(row, 1, row, Width).Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        ws.Range(row, 1, row, Width).Style.Border.OutsideBorderColor = Sheets.BorderColour;
+        ws.Range(row, 1, row, Width).Style.Border.InsideBorderColor = Sheets.BorderColour;
+        row += 2;
+
+        row = CountTable(ws, result, row);
+        row++;
+
+        Sheets.Put(ws.Cell(row, 1), "総括文");
+        ws.Cell(row, 1).Style.Font.Bold = true;
+        row++;
+        var sentence = ws.Range(row, 1, row, Width);
+        sentence.Merge();
+        Sheets.Put(ws.Cell(row, 1), SummarySentence.For(result));
+        sentence.Style.Alignment.WrapText = true;
+        sentence.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        sentence.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        sentence.Style.Border.OutsideBorderColor = Sheets.BorderColour;
+        ws.Row(row).Height = 30;
+        row += 2;
+
+        row = KeyFindings(ws, result, row);
+        row++;
+        row = Inputs(ws, result, row);
+        row++;
+        Sheets.Put(ws.Cell(row, 1), "作成日時");
+        ws.Cell(row, 1).Style.Font.Bold = true;
+        var generated = ws.Range(row, 2, row, Width);
+        generated.Merge();
+        Sheets.Put(ws.Cell(row, 2), generatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + $" (UTC{generatedAt:zzz})");
+
+        ws.Column(1).Width = 14;
+        for (var c = 2; c <= Width; c++) ws.Column(c).Width = 14;
+        ws.Column(Width).Width = 30;
+        Sheets.Print(ws, 0, 0);
+        ws.PageSetup.PageOrientation = XLPageOrientation.Portrait;
+        ws.ShowGridLines = false;
+    }
+
+    /// <summary>
+    /// The count table. Columns: out-of-scope and non-finding classes (each merged over the two
+    /// header rows), the 指摘事項 classes under one merged header, 計. Numbers are values, not formulas.
+    /// </summary>
+    private static int CountTable(IXLWorksheet ws, AuditResult result, int row)
+    {
+        Sheets.Put(ws.Cell(row, 1), "判定結果の件数");
+        ws.Cell(row, 1).Style.Font.Bold = true;
+        row++;
+        var counts = result.Counts;
+        var plain = counts.Where(c => !c.Class.IsFinding).ToList();
+        var findings = counts.Where(c => c.Class.IsFinding).ToList();
+        var top = row;
+        var col = 1;
+        foreach (var (cls, _) in plain)
+        {
+            ws.Range(top, col, top + 1, col).Merge();
+            Sheets.Put(ws.Cell(top, col), cls.Label);
+            col++;
+        }
+        if (findings.Count > 0)
+        {
+            ws.Range(top, col, top, col + findings.Count - 1).Merge();
+            Sheets.Put(ws.Cell(top, col), "指摘事項");
+            foreach (var (cls, _) in findings)
+            {
+                Sheets.Put(ws.Cell(top + 1, col), cls.Label);
+                col++;
+            }
+        }
+        ws.Range(top, col, top + 1, col).Merge();
+        Sheets.Put(ws.Cell(top, col), "計");
+        var last = col;
+
+        col = 1;
+        foreach (var (_, n) in plain.Concat(findings)) Sheets.Put(ws.Cell(top + 2, col++), n);
+        Sheets.Put(ws.Cell(top + 2, col), result.Total);
+
+        var header = ws.Range(top, 1, top + 1, last);
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = Sheets.HeaderFill;
+        header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        header.Style.Alignment.WrapText = true;
+        var numbers = ws.Range(top + 2, 1, top + 2, last);
+        numbers.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        numbers.Style.Font.FontSize = 12;
+        ws.Row(top + 2).Height = 22;
+        var table = ws.Range(top, 1, top + 2, last);
+        table.Style.Border.OutsideBorder = XLBorderStyleValues.Medium;
+        table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        ws.Cell(top + 2, last).Style.Font.Bold = true;
+
+        // 未判定 is in no column: counted beside the table, with the number of 要確認 entries.
+        var r = top + 3;
+        Sheets.Put(ws.Cell(r, 1), "未判定");
+        Sheets.Put(ws.Cell(r, 2), result.Pending);
+        Sheets.Put(ws.Cell(r, 3), "要確認");
+        Sheets.Put(ws.Cell(r, 4), result.Notes.Count);
+        var note = ws.Range(r, 5, r, Width);
+        note.Merge();
+        Sheets.Put(ws.Cell(r, 5), "未判定の項目は計に含めていません。");
+        note.Style.Font.FontSize = 9;
+        note.Style.Alignment.WrapText = true;
+        foreach (var c in new[] { 1, 3 })
+        {
+            ws.Cell(r, c).Style.Font.Bold = true;
+            ws.Cell(r, c).Style.Fill.BackgroundColor = Sheets.HeaderFill;
+        }
+        foreach (var c in new[] { 2, 4 }) ws.Cell(r, c).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        var side = ws.Range(r, 1, r, 4);
+        side.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        side.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        if (result.Pending > 0) ws.Cell(r, 2).Style.Fill.BackgroundColor = XLColor.FromHtml("#FFFF99");
+        if (result.Notes.Count > 0) ws.Cell(r, 4).Style.Fill.BackgroundColor = XLColor.FromHtml("#FFEB9C");
+        return r + 1;
+    }
+
+    private static int KeyFindings(IXLWorksheet ws, AuditResult result, int row)
+    {
+        var key = result.Items.Where(i => i.Judgment is { IsFinding: true, RequiresFinding: true })
+            .OrderByDescending(i => i.Judgment!.Severity).ToList();
+        var labels = string.Join("・", result.Scale.Classes.Where(c => c.IsFinding && c.RequiresFinding).OrderByDescending(c => c.Severity).Select(c => c.Label));
+        Sheets.Put(ws.Cell(row, 1), $"主な指摘事項（{labels}）");
+        ws.Cell(row, 1).Style.Font.Bold = true;
+        row++;
+        if (key.Count == 0)
+        {
+            Sheets.Put(ws.Cell(row, 1), "該当なし");
+            return row + 1;
+        }
+        Sheets.Put(ws.Cell(row, 1), "No.");
+        Sheets.Put(ws.Cell(row, 2), "判定");
+        ws.Range(row, 3, row, 5).Merge();
+        Sheets.Put(ws.Cell(row, 3), "監査項目");
+        ws.Range(row, 6, row, Width).Merge();
+        Sheets.Put(ws.Cell(row, 6), "指摘内容");
+        var head = ws.Range(row, 1, row, Width);
+        head.Style.Font.Bold = true;
+        head.Style.Fill.BackgroundColor = Sheets.HeaderFill;
+        head.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        var first = row;
+        foreach (var item in key)
+        {
+            row++;
+            Sheets.Put(ws.Cell(row, 1), item.Id);
+            Sheets.Put(ws.Cell(row, 2), $"{item.Judgment!.Symbol} {item.Judgment.Label}");
+            ws.Range(row, 3, row, 5).Merge();
+            Sheets.Put(ws.Cell(row, 3), item.Text);
+            ws.Range(row, 6, row, Width).Merge();
+            Sheets.Put(ws.Cell(row, 6), item.Findings);
+            if (item.Judgment.Colour is { } colour) ws.Cell(row, 2).Style.Fill.BackgroundColor = XLColor.FromHtml("#" + colour);
+            ws.Row(row).Height = Math.Max(30, 13.5 * Math.Ceiling(Math.Max(CellText.DisplayWidth(item.Text) / 40, CellText.DisplayWidth(item.Findings) / 56)));
+        }
+        var body = ws.Range(first + 1, 1, row, Width);
+        body.Style.Alignment.WrapText = true;
+        body.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        var table = ws.Range(first, 1, row, Width);
+        table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        table.Style.Border.OutsideBorderColor = Sheets.BorderColour;
+        table.Style.Border.InsideBorderColor = Sheets.BorderColour;
+        return row + 1;
+    }
+
+    private static int Inputs(IXLWorksheet ws, AuditResult result, int row)
+    {
+        var used = result.Inputs.Where(i => i.Status == FileStatus.Adopted).ToList();
+        var others = result.Inputs.Count - used.Count;
+        Sheets.Put(ws.Cell(row, 1), $"使用した入力ファイル（{used.Count} 件" + (others > 0 ? $"、ほかに旧版・重複・拒否 {others} 件は取込履歴を参照" : "") + "）");
+        ws.Cell(row, 1).Style.Font.Bold = true;
+        row++;
+        foreach (var f in used)
+        {
+            Sheets.Put(ws.Cell(row, 1), f.Role.Label());
+            ws.Range(row, 2, row, 4).Merge();
+            Sheets.Put(ws.Cell(row, 2), f.Submitter);
+            ws.Range(row, 5, row, Width).Merge();
+            Sheets.Put(ws.Cell(row, 5), f.Source.RelativePath);
+            var line = ws.Range(row, 1, row, Width);
+            line.Style.Border.BottomBorder = XLBorderStyleValues.Hair;
+            line.Style.Border.BottomBorderColor = Sheets.BorderColour;
+            row++;
+        }
+        return row;
+    }
+}

@@ -1,0 +1,87 @@
+using Consolidator.Core;
+using Consolidator.Core.Recognising;
+using Consolidator.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace Consolidator.Commands;
+
+/// <summary>
+/// Settings, logging and services shared by every command. Settings come from appsettings.json
+/// beside the program (or <c>--settings FILE</c>), then environment variables prefixed
+/// CONSOLIDATOR_ (CONSOLIDATOR_Paths__Inbox=…), then the command line; later sources win.
+/// </summary>
+internal static class AppHost
+{
+    public const string EnvironmentPrefix = "CONSOLIDATOR_";
+
+    /// <summary>The configuration of a command, with its command-line overrides on top.</summary>
+    public static IConfigurationRoot Configuration(IDictionary<string, string?> overrides, string? settingsFile)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        if (settingsFile is not null)
+            builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false, reloadOnChange: false);
+        return builder
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddInMemoryCollection(overrides)
+            .Build();
+    }
+
+    /// <summary>Reads and validates the settings; every problem is listed, each naming its setting.</summary>
+    public static (PathsSettings Paths, ConsolidationSettings Consolidation, IReadOnlyList<string> Errors) Settings(IConfiguration config)
+    {
+        var paths = config.GetSection("Paths").Get<PathsSettings>() ?? new PathsSettings();
+        var consolidation = new ConsolidationSettings();
+        var errors = new List<string>();
+        try
+        {
+            config.GetSection("Consolidation").Bind(consolidation);
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.Add("Consolidation: " + e.Message);
+        }
+        errors.AddRange(SettingsValidator.Validate(paths, consolidation));
+        return (paths, consolidation, errors);
+    }
+
+    public static ConsolidationOptions PipelineOptions(ConsolidationSettings s) => new()
+    {
+        Recognition = new RecognitionOptions
+        {
+            Scale = SettingsValidator.Scale(s),
+            MaxHeaderRow = s.MaxHeaderRow,
+            DefaultTarget = s.DefaultTarget,
+            DefaultFiscalYear = s.DefaultFiscalYear,
+        },
+        TimeZone = SettingsValidator.TryZone(s.TimeZone) ?? ConsolidationOptions.Tokyo,
+        MaxParallelism = s.MaxParallelism > 0 ? s.MaxParallelism : Environment.ProcessorCount,
+    };
+
+    /// <summary>Serilog from configuration: console (stderr) and a rolling file under state/logs. Logs hold names and counts, never cell text.</summary>
+    public static Serilog.Core.Logger Logger(IConfiguration config, ResolvedPaths paths)
+    {
+        Environment.SetEnvironmentVariable("CONSOLIDATOR_LOGS", Path.Combine(paths.State, "logs"));
+        return new LoggerConfiguration().ReadFrom.Configuration(config).Enrich.FromLogContext().CreateLogger();
+    }
+
+    /// <summary>A host with the pipeline, the job and the clock registered; commands add their own services.</summary>
+    public static HostApplicationBuilder Builder(IConfigurationRoot config, ConsolidationSettings consolidation, Serilog.ILogger logger)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = config["Environment"] ?? Environments.Production,
+        });
+        builder.Configuration.AddConfiguration(config);
+        builder.Services.AddSerilog(logger, dispose: false);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(PipelineOptions(consolidation));
+        builder.Services.AddSingleton(sp => new Consolidation(sp.GetRequiredService<ConsolidationOptions>()));
+        builder.Services.AddSingleton<ConsolidationJob>();
+        return builder;
+    }
+}

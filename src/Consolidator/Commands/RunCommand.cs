@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using Consolidator.Core.Model;
+using Consolidator.Inbox;
+using Consolidator.Options;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consolidator.Commands;
+
+/// <summary>
+/// <c>run</c>: one pass — read the inbox, consolidate, write the outputs, exit. With no
+/// settings it reads input-samples/ and writes output/, leaving the inputs where they are.
+/// Prints a line per file and a summary per audit. Exit code 0 when the outputs were
+/// written, 1 when they could not be (settings, missing inbox, a write that failed).
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var command = new Command("run", "Consolidate the inbox once and write the results / 受付フォルダを一度集約して結果を出力する");
+        common.AddTo(command);
+        command.SetAction((parse, cancel) => Task.FromResult(Execute(common.Overrides(parse), parse.GetValue(common.Settings), Console.Out, cancel)));
+        return command;
+    }
+
+    public static int Execute(IDictionary<string, string?> overrides, string? settingsFile, TextWriter stdout, CancellationToken cancel)
+    {
+        var config = AppHost.Configuration(overrides, settingsFile);
+        var (pathSettings, consolidation, errors) = AppHost.Settings(config);
+        if (errors.Count > 0)
+        {
+            Console.Error.WriteLine("設定に誤りがあります / Invalid settings:");
+            foreach (var e in errors) Console.Error.WriteLine("  - " + e);
+            return 1;
+        }
+        var paths = ResolvedPaths.From(pathSettings, Directory.GetCurrentDirectory());
+        if (!Directory.Exists(paths.Inbox))
+        {
+            Console.Error.WriteLine($"受付フォルダがありません / The inbox folder does not exist: {paths.Inbox}");
+            Console.Error.WriteLine("  --inbox DIR で指定してください / Give one with --inbox DIR.");
+            return 1;
+        }
+        using var logger = AppHost.Logger(config, paths);
+        using var host = AppHost.Builder(config, consolidation, logger).Build();
+        var job = host.Services.GetRequiredService<ConsolidationJob>();
+
+        var files = InboxScanner.Scan(paths.Inbox);
+        stdout.WriteLine($"Consolidator run — 受付 inbox: {paths.Inbox}");
+        stdout.WriteLine($"                  出力 output: {paths.Output}");
+        stdout.WriteLine($"{files.Count} 件のファイル / files");
+        var gate = new object();
+        var progress = new SyncProgress<FileProgress>(p =>
+        {
+            lock (gate) stdout.WriteLine(ProgressLine(p));
+        });
+        try
+        {
+            var submissions = job.IngestAll(files, progress, cancel);
+            var outcome = job.Consolidate(submissions, paths.Output, cancel);
+            Summary(outcome, stdout);
+            logger.Information("Run finished: {Files} files, {Audits} audits", files.Count, outcome.Result.Audits.Count);
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("中断しました / Cancelled.");
+            return 1;
+        }
+        catch (IOException e)
+        {
+            logger.Error(e, "Run failed writing outputs");
+            Console.Error.WriteLine($"出力を書けませんでした / Could not write the outputs: {e.Message}");
+            return 1;
+        }
+    }
+
+    internal static string ProgressLine(FileProgress p)
+    {
+        var s = p.Submission;
+        var head = $"[{p.Index}/{p.Count}] {s.Source.RelativePath}";
+        if (s.IsRejected) return $"{head}  拒否 rejected: {s.Rejection!.MessageJa} {s.Rejection.MessageEn}";
+        var key = s.Key?.ToString() ?? "";
+        return $"{head}  {s.Role.Label()}  {key}  {s.Rows.Count} 行" + (s.Notes.Count > 0 ? $"  要確認 {s.Notes.Count}" : "");
+    }
+
+    private static void Summary(JobOutcome outcome, TextWriter stdout)
+    {
+        var files = outcome.Result.Files;
+        stdout.WriteLine();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ファイル / files: {files.Count}（採用 {files.Count(f => f.Status == FileStatus.Adopted)}、旧版 {files.Count(f => f.Status == FileStatus.Superseded)}、重複 {files.Count(f => f.Status == FileStatus.Duplicate)}、拒否 {files.Count(f => f.Status == FileStatus.Rejected)}）"));
+        foreach (var f in files.Where(f => f.Status != FileStatus.Adopted))
+            stdout.WriteLine($"  {f.Status.Label()}  {f.Source.RelativePath}: {f.ReasonJa}");
+        foreach (var a in outcome.Result.Audits)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"■ {a.Key}  {a.Status.Label()}");
+            stdout.WriteLine("  " + string.Join("  ", a.Counts.Select(c => $"{c.Class.Label} {c.Count}")) + $"  計 {a.Total}  未判定 {a.Pending}  要確認 {a.Notes.Count}");
+            stdout.WriteLine("  " + Core.Writing.SummarySentence.For(a));
+        }
+        stdout.WriteLine();
+        foreach (var w in outcome.Written) stdout.WriteLine($"→ {w}");
+        if (outcome.Result.Audits.Count == 0)
+            stdout.WriteLine("集約できる監査がありませんでした / No audit could be consolidated.");
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Consolidator.Core;
+using Consolidator.Core.Model;
+using Consolidator.Core.Writing;
+using Microsoft.Extensions.Logging;
+
+namespace Consolidator;
+
+/// <summary>What a file turned out to be while it was read, reported as each file finishes.</summary>
+public sealed record FileProgress(int Index, int Count, Submission Submission);
+
+/// <summary>What one consolidation wrote.</summary>
+public sealed record JobOutcome(ConsolidationResult Result, IReadOnlyList<Submission> Submissions, IReadOnlyList<string> Written);
+
+/// <summary>
+/// One consolidation, shared by <c>run</c> and <c>watch</c>: read every file (in parallel,
+/// each hashed once as it is read), merge, and write each audit's workbook and CSV, plus
+/// an overview when there are several audits. Each file is isolated: one that fails to read
+/// is refused with its reason and the others go on.
+/// </summary>
+public sealed class ConsolidationJob
+{
+    private readonly Consolidation _pipeline;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ConsolidationJob> _log;
+
+    public ConsolidationJob(Consolidation pipeline, TimeProvider time, ILogger<ConsolidationJob> log)
+    {
+        _pipeline = pipeline;
+        _time = time;
+        _log = log;
+    }
+
+    public Consolidation Pipeline => _pipeline;
+
+    /// <summary>Reads one file from disk: its bytes once, hashed, then recognised.</summary>
+    public Submission Ingest(string fullPath, string relativePath)
+    {
+        var info = new FileInfo(fullPath);
+        var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+        if (info.Length > _pipeline.Options.Limits.MaxFileBytes)
+        {
+            var source = new SourceFile(relativePath, HashFile(fullPath), info.Length, modified, () => File.OpenRead(fullPath));
+            return new Submission
+            {
+                Source = source,
+                Format = "",
+                Rejection = Core.Reading.Rejections.TooLarge($"{info.Length / 1024 / 1024} MB",
+                    $"{_pipeline.Options.Limits.MaxFileBytes / 1024 / 1024} MB", "Consolidation:Limits:MaxFileBytes"),
+            };
+        }
+        var bytes = File.ReadAllBytes(fullPath);
+        var file = new SourceFile(relativePath, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, modified, () => File.OpenRead(fullPath));
+        using var stream = new MemoryStream(bytes, writable: false);
+        return _pipeline.Ingest(file, stream);
+    }
+
+    /// <summary>Reads the given files (in parallel), reporting each as it finishes.</summary>
+    public IReadOnlyList<Submission> IngestAll(IReadOnlyList<(string FullPath, string RelativePath)> files, IProgress<FileProgress>? progress, CancellationToken cancel)
+    {
+        var results = new Submission[files.Count];
+        var done = 0;
+        Parallel.For(0, files.Count, new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, _pipeline.Options.MaxParallelism),
+            CancellationToken = cancel,
+        }, i =>
+        {
+            var (full, relative) = files[i];
+            results[i] = Ingest(full, relative);
+            var s = results[i];
+            if (s.IsRejected) _log.LogWarning("Refused {File}: {Reason}", relative, s.Rejection!.Code);
+            else _log.LogInformation("Read {File}: {Role}, {Rows} rows, {Notes} notes", relative, s.Role, s.Rows.Count, s.Notes.Count);
+            progress?.Report(new FileProgress(Interlocked.Increment(ref done), files.Count, s));
+        });
+        return results;
+    }
+
+    /// <summary>Merges submissions and writes the outputs into <paramref name="outputFolder"/>.</summary>
+    public JobOutcome Consolidate(IReadOnlyList<Submission> submissions, string outputFolder, CancellationToken cancel)
+    {
+        var result = _pipeline.Consolidate(submissions);
+        var generatedAt = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _pipeline.Options.TimeZone);
+        Directory.CreateDirectory(outputFolder);
+        var written = new ConcurrentBag<string>();
+        Parallel.ForEach(result.Audits, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _pipeline.Options.MaxParallelism), CancellationToken = cancel }, audit =>
+        {
+            var xlsx = Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit.Key));
+            ResultWorkbook.Write(audit, generatedAt, xlsx);
+            var csv = Path.Combine(outputFolder, OutputNames.ResultCsv(audit.Key));
+            ItemsCsv.Write(audit, csv);
+            written.Add(xlsx);
+            written.Add(csv);
+            _log.LogInformation("Wrote {Audit}: {Items} items, {Pending} pending, {Notes} to review, {Status}",
+                audit.Key.ToString(), audit.Items.Count, audit.Pending, audit.Notes.Count, audit.Status);
+        });
+        if (result.Audits.Count > 1)
+        {
+            var overview = Path.Combine(outputFolder, OutputNames.Overview);
+            OverviewWorkbook.Write(result, generatedAt, overview);
+            written.Add(overview);
+        }
+        return new JobOutcome(result, submissions, written.Order(StringComparer.Ordinal).ToList());
+    }
+
+    private static string HashFile(string path)
+    {
+        using var s = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(s));
+    }
+}
