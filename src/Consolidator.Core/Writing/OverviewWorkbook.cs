@@ -10,8 +10,6 @@ public static class OverviewWorkbook
     public static void Write(ConsolidationResult result, DateTimeOffset generatedAt, Stream stream)
     {
         using var wb = new XLWorkbook();
-        wb.Style.Font.FontName = Sheets.Font;
-        wb.Style.Font.FontSize = 10;
         wb.Properties.Title = "監査結果一覧";
         wb.Properties.Created = generatedAt.DateTime;
         wb.Properties.Modified = generatedAt.DateTime;
@@ -39,8 +37,8 @@ public static class OverviewWorkbook
             row.Add(OutputNames.ResultWorkbook(a.Key));
             return row.ToArray();
         }).ToList();
-        Sheets.Title(ws, $"監査結果一覧（{result.Audits.Count} 件の監査、作成 {generatedAt:yyyy-MM-dd HH:mm}）", columns.Count);
         Sheets.Table(ws, 3, columns, rows);
+        Sheets.Title(ws, $"監査結果一覧（{result.Audits.Count} 件の監査、作成 {generatedAt:yyyy-MM-dd HH:mm}）", columns.Count);
         ResultWorkbook.HistorySheet(wb.AddWorksheet("取込履歴"), result.Files, "取込履歴（すべてのファイル）", generatedAt.Offset);
         wb.SaveAs(stream);
     }

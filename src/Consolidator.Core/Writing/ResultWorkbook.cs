@@ -14,8 +14,6 @@ public static class ResultWorkbook
     public static void Write(AuditResult result, DateTimeOffset generatedAt, Stream stream)
     {
         using var wb = new XLWorkbook();
-        wb.Style.Font.FontName = Sheets.Font;
-        wb.Style.Font.FontSize = 10;
         wb.Properties.Title = $"{result.Key.Target} {result.Key.FiscalYearLabel} 監査結果";
         wb.Properties.Subject = "情報セキュリティ監査 結果総括";
         wb.Properties.Author = "Consolidator";
@@ -40,18 +38,18 @@ public static class ResultWorkbook
     {
         var columns = new List<Column>
         {
-            new("No.", 6, 10, Center: true),
-            new("分類", 10, 18),
-            new("監査項目", 30, 60),
-            new("根拠", 10, 20),
-            new("判定", 6, 6, Center: true),
-            new("判定区分", 10, 14, Center: true),
-            new("指摘内容", 20, 50),
-            new("改善提案", 20, 50),
+            new("No.", 5, 8, Center: true),
+            new("分類", 8, 14),
+            new("監査項目", 20, 42),
+            new("根拠", 8, 12),
+            new("判定", 5, 5, Center: true),
+            new("判定区分", 8, 12, Center: true),
+            new("指摘内容", 12, 36),
+            new("改善提案", 12, 30),
         };
-        columns.AddRange(result.Vendors.Select(v => new Column($"事前回答\n{v}", 12, 22, Center: true)));
-        columns.Add(new Column("監査人", 10, 24));
-        columns.Add(new Column("出典", 20, 50));
+        columns.AddRange(result.Vendors.Select(v => new Column($"事前回答\n{v}", 9, 10, Center: true)));
+        columns.Add(new Column("監査人", 8, 12));
+        columns.Add(new Column("出典", 12, 30, Small: true));
         var rows = result.Items.Select(i =>
         {
             var row = new List<string?>
@@ -72,9 +70,9 @@ public static class ResultWorkbook
     private static void ItemsSheet(IXLWorksheet ws, AuditResult result)
     {
         var (columns, rows) = ItemTable(result);
-        Sheets.Title(ws, $"監査結果（{result.Key}）", columns.Count);
         const int header = 3;
         Sheets.Table(ws, header, columns, rows);
+        Sheets.Title(ws, $"監査結果（{result.Key}）", columns.Count);
         ColourJudgments(ws, result, header, judgmentColumn: 5, labelColumn: 6, result.Items);
         if (rows.Count > 0)
         {
@@ -110,16 +108,16 @@ public static class ResultWorkbook
             .ToList();
         var columns = new List<Column>
         {
-            new("No.", 6, 10, Center: true),
-            new("判定", 6, 6, Center: true),
-            new("判定区分", 10, 14, Center: true),
-            new("分類", 10, 18),
-            new("監査項目", 30, 50),
-            new("指摘内容", 30, 60),
-            new("改善提案", 30, 60),
-            new("事前回答", 14, 30),
-            new("監査人", 10, 24),
-            new("出典", 20, 50),
+            new("No.", 5, 8, Center: true),
+            new("判定", 5, 5, Center: true),
+            new("判定区分", 8, 12, Center: true),
+            new("分類", 8, 14),
+            new("監査項目", 20, 40),
+            new("指摘内容", 20, 44),
+            new("改善提案", 20, 40),
+            new("事前回答", 10, 24),
+            new("監査人", 8, 12),
+            new("出典", 12, 30, Small: true),
         };
         var rows = items.Select(i => new string?[]
         {
@@ -128,8 +126,8 @@ public static class ResultWorkbook
             string.Join("、", i.Judgments.Select(j => j.Auditor).Distinct()),
             string.Join("\n", i.Judgments.Select(j => j.Cell.Cell.ToString())),
         }).ToList();
-        Sheets.Title(ws, $"指摘事項（{result.Key}）", columns.Count);
         Sheets.Table(ws, 3, columns, rows);
+        Sheets.Title(ws, $"指摘事項（{result.Key}）", columns.Count);
         ColourJudgments(ws, result, 3, 2, 3, items);
         if (rows.Count == 0) Sheets.Put(ws.Cell(4, 1), "指摘事項はありません。");
     }
@@ -139,17 +137,17 @@ public static class ResultWorkbook
         var judgment = result.Items.ToDictionary(i => i.Id, i => i.Judgment, StringComparer.Ordinal);
         var columns = new List<Column>
         {
-            new("事業者", 14, 26),
-            new("回答者", 10, 20),
-            new("No.", 6, 10, Center: true),
-            new("監査項目", 30, 50),
-            new("事前回答", 8, 10, Center: true),
-            new("回答内容", 30, 60),
-            new("証跡", 16, 40),
-            new("備考", 10, 30),
-            new("判定", 6, 6, Center: true),
-            new("出典", 20, 50),
-            new("状態", 10, 30),
+            new("事業者", 10, 20),
+            new("回答者", 8, 14),
+            new("No.", 5, 8, Center: true),
+            new("監査項目", 20, 40),
+            new("事前回答", 8, 9, Center: true),
+            new("回答内容", 20, 44),
+            new("証跡", 12, 24),
+            new("備考", 8, 20),
+            new("判定", 5, 6, Center: true),
+            new("出典", 12, 28, Small: true),
+            new("状態", 6, 16),
         };
         var rows = result.Answers.Select(a => new string?[]
         {
@@ -158,8 +156,8 @@ public static class ResultWorkbook
             (a.AnswerCell?.Cell ?? a.RawId.Cell).ToString(),
             a.Known ? "" : "監査項目にない番号（要確認）",
         }).ToList();
-        Sheets.Title(ws, $"事前回答（{result.Key}）", columns.Count);
         Sheets.Table(ws, 3, columns, rows);
+        Sheets.Title(ws, $"事前回答（{result.Key}）", columns.Count);
         if (rows.Count == 0) Sheets.Put(ws.Cell(4, 1), "事前回答はありません。");
     }
 
@@ -167,22 +165,22 @@ public static class ResultWorkbook
     {
         var columns = new List<Column>
         {
-            new("No.", 5, 6, Center: true),
-            new("区分", 10, 24),
-            new("項目", 6, 10, Center: true),
-            new("場所（ファイル!シート!セル）", 30, 60),
-            new("元の値", 8, 24),
-            new("内容", 30, 60),
-            new("対応", 24, 50),
-            new("Details (English)", 30, 60),
+            new("No.", 4, 5, Center: true),
+            new("区分", 8, 18),
+            new("項目", 5, 8, Center: true),
+            new("場所（ファイル!シート!セル）", 16, 34, Small: true),
+            new("元の値", 6, 14),
+            new("内容", 24, 48),
+            new("対応", 20, 36),
+            new("Details (English)", 24, 44, Small: true),
         };
         var rows = notes.Select((n, i) => new string?[]
         {
             (i + 1).ToString(CultureInfo.InvariantCulture), n.KindLabel, n.ItemId ?? "", n.Where, n.Original, n.MessageJa, n.FixJa,
             $"{n.MessageEn} {n.FixEn}",
         }).ToList();
-        Sheets.Title(ws, title, columns.Count);
         Sheets.Table(ws, 3, columns, rows);
+        Sheets.Title(ws, title, columns.Count);
         if (rows.Count == 0) Sheets.Put(ws.Cell(4, 2), "要確認の事項はありません。");
     }
 
@@ -190,22 +188,21 @@ public static class ResultWorkbook
     {
         var columns = new List<Column>
         {
-            new("No.", 5, 6, Center: true),
-            new("ファイル", 20, 50),
-            new("形式", 6, 14),
-            new("区分", 8, 16),
-            new("提出者", 12, 36),
-            new("対象業務", 12, 24),
-            new("年度", 8, 12),
-            new("提出日", 10, 16),
-            new("受領日時", 16, 18),
-            new("SHA-256", 16, 20),
-            new("読込行数", 6, 8, Numeric: true),
-            new("採用行数", 6, 8, Numeric: true),
-            new("要確認行数", 6, 8, Numeric: true),
-            new("状態", 6, 8, Center: true),
-            new("理由", 30, 60),
-            new("Reason (English)", 30, 60),
+            new("No.", 4, 5, Center: true),
+            new("ファイル", 16, 36),
+            new("形式", 5, 8),
+            new("区分", 6, 12),
+            new("提出者", 8, 22),
+            new("対象業務", 8, 16),
+            new("年度", 8, 10),
+            new("提出日", 8, 14),
+            new("受領日時", 15, 15, Wrap: false),
+            new("読込\n行数", 5, 5, Center: true, Numeric: true),
+            new("採用\n行数", 5, 5, Center: true, Numeric: true),
+            new("要確認\n行数", 6, 6, Center: true, Numeric: true),
+            new("状態", 5, 5, Center: true),
+            new("理由 / Reason", 16, 40),
+            new("SHA-256", 10, 46, Wrap: false, Small: true),
         };
         var rows = inputs.Select((f, i) => new string?[]
         {
@@ -214,14 +211,13 @@ public static class ResultWorkbook
             f.Submitter, f.Key?.Target ?? "", f.Key?.FiscalYearLabel ?? "",
             f.SubmittedOn is { } d ? JapaneseDates.DateLabel(d) : "",
             f.Source.ModifiedAt.ToOffset(offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-            f.Source.Sha256,
             f.RowsRead.ToString(CultureInfo.InvariantCulture), f.RowsMerged.ToString(CultureInfo.InvariantCulture), f.RowsListed.ToString(CultureInfo.InvariantCulture),
-            f.Status.Label(), f.ReasonJa, f.ReasonEn,
+            f.Status.Label(), f.ReasonJa.Length == 0 ? "" : $"{f.ReasonJa}\n{f.ReasonEn}",
+            f.Source.Sha256,
         }).ToList();
-        Sheets.Title(ws, title, columns.Count);
         Sheets.Table(ws, 3, columns, rows, (cell, r, c) =>
         {
-            if (c != 13) return;
+            if (c != 12) return;
             cell.Style.Fill.BackgroundColor = inputs[r].Status switch
             {
                 FileStatus.Adopted => XLColor.FromHtml("#E2EFDA"),
@@ -229,5 +225,6 @@ public static class ResultWorkbook
                 _ => XLColor.FromHtml("#EDEDED"),
             };
         });
+        Sheets.Title(ws, title, columns.Count);
     }
 }

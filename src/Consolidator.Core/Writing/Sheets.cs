@@ -3,15 +3,20 @@ using ClosedXML.Excel;
 namespace Consolidator.Core.Writing;
 
 /// <summary>
-/// Shared layout of the result sheets: header and body styles, widths set from the text
-/// (AdjustToContents needs GDI+ and throws on Linux), and A4 landscape printing fitted to
-/// the page width with the header rows repeated and page numbers in the footer.
+/// Shared layout of the result sheets: header and body styles, column widths and row heights
+/// estimated from the text (AdjustToContents needs GDI+ and throws on Linux; LibreOffice does
+/// not re-measure rows on open), and A4 landscape printing fitted to the page width with the
+/// header rows repeated and page numbers in the footer.
 /// </summary>
 internal static class Sheets
 {
     public const string Font = "游ゴシック";
+    public const double FontSize = 10;
+
+    /// <summary>Points per line of 10-point text, with the leading Yu Gothic needs.</summary>
+    public const double LineHeight = 14.5;
+
     public static readonly XLColor HeaderFill = XLColor.FromHtml("#D9E1F2");
-    public static readonly XLColor TitleFill = XLColor.FromHtml("#1F3864");
     public static readonly XLColor BorderColour = XLColor.FromHtml("#8EA9DB");
 
     public static void Put(IXLCell cell, string? text) => cell.SetValue(CellText.Clean(text));
@@ -30,15 +35,38 @@ internal static class Sheets
         ws.Row(1).Height = 24;
     }
 
-    /// <summary>A table: header row, body rows, borders, wrap, frozen header, filter, widths, print setup.</summary>
+    /// <summary>Lines a text needs in a column of the given width (Excel units).</summary>
+    public static int Lines(string? text, double width)
+    {
+        if (string.IsNullOrEmpty(text)) return 1;
+        var usable = Math.Max(2, width - 1.5);
+        return text.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(CellText.DisplayWidth(line) / usable)));
+    }
+
+    /// <summary>A row height for the given number of lines, within Excel's limit.</summary>
+    public static double Height(int lines) => Math.Min(409, lines * LineHeight + 3);
+
+    /// <summary>A table: header row, body rows, borders, wrap, frozen header, filter, widths, heights, print setup.</summary>
     public static void Table(IXLWorksheet ws, int headerRow, IReadOnlyList<Column> columns, IReadOnlyList<string?[]> rows,
         Action<IXLCell, int, int>? style = null)
     {
+        Base(ws, headerRow + Math.Max(rows.Count, 1), columns.Count);
+        var widths = new double[columns.Count];
         for (var c = 0; c < columns.Count; c++)
-            Put(ws.Cell(headerRow, c + 1), columns[c].Header);
+        {
+            var col = columns[c];
+            var widest = rows.Count == 0 ? 0 : rows.Max(r => c < r.Length ? CellText.DisplayWidth(r[c]) : 0);
+            var headerWidth = col.Header.Split('\n').Max(l => CellText.DisplayWidth(l));
+            widths[c] = Math.Clamp(Math.Max(widest, headerWidth) + 2, col.MinWidth, col.MaxWidth);
+            ws.Column(c + 1).Width = widths[c];
+            Put(ws.Cell(headerRow, c + 1), col.Header);
+        }
+        ws.Row(headerRow).Height = Height(Enumerable.Range(0, columns.Count).Max(c => Lines(columns[c].Header, widths[c])));
+
         for (var r = 0; r < rows.Count; r++)
         {
             var values = rows[r];
+            var lines = 1;
             for (var c = 0; c < columns.Count && c < values.Length; c++)
             {
                 var cell = ws.Cell(headerRow + 1 + r, c + 1);
@@ -48,8 +76,11 @@ internal static class Sheets
                 else
                     Put(cell, v);
                 style?.Invoke(cell, r, c);
+                if (columns[c].Wrap) lines = Math.Max(lines, Lines(v, widths[c] * (columns[c].Small ? 1.25 : 1)));
             }
+            ws.Row(headerRow + 1 + r).Height = Height(lines);
         }
+
         var lastRow = headerRow + Math.Max(rows.Count, 1);
         var header = ws.Range(headerRow, 1, headerRow, columns.Count);
         header.Style.Font.Bold = true;
@@ -64,13 +95,13 @@ internal static class Sheets
         all.Style.Border.InsideBorderColor = BorderColour;
         var body = ws.Range(headerRow + 1, 1, lastRow, columns.Count);
         body.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        body.Style.Alignment.WrapText = true;
         for (var c = 0; c < columns.Count; c++)
         {
             var col = columns[c];
-            if (col.Center) ws.Range(headerRow + 1, c + 1, lastRow, c + 1).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            var widest = Math.Max(CellText.DisplayWidth(col.Header) / (col.Header.Contains('\n') ? 1 : 1), rows.Count == 0 ? 0 : rows.Max(r => c < r.Length ? CellText.DisplayWidth(r[c]) : 0));
-            ws.Column(c + 1).Width = Math.Clamp(widest + 2, col.MinWidth, col.MaxWidth);
+            var range = ws.Range(headerRow + 1, c + 1, lastRow, c + 1);
+            range.Style.Alignment.WrapText = col.Wrap;
+            if (col.Center) range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            if (col.Small) range.Style.Font.FontSize = 8;
         }
         if (rows.Count > 0) all.SetAutoFilter();
         ws.SheetView.FreezeRows(headerRow);
@@ -96,7 +127,22 @@ internal static class Sheets
         p.Footer.Center.AddText(" / ", XLHFOccurrence.AllPages);
         p.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages, XLHFOccurrence.AllPages);
     }
+
+    /// <summary>
+    /// The product's font over a block of the sheet, set before the specific styles. Set per
+    /// range, not as the workbook style, which would make ClosedXML write a whole-sheet column
+    /// entry out of order.
+    /// </summary>
+    public static void Base(IXLWorksheet ws, int lastRow, int lastColumn)
+    {
+        var range = ws.Range(1, 1, Math.Max(1, lastRow), Math.Max(1, lastColumn));
+        range.Style.Font.FontName = Font;
+        range.Style.Font.FontSize = FontSize;
+    }
 }
 
-/// <summary>A column of a result table: header and width bounds in Excel units.</summary>
-internal sealed record Column(string Header, double MinWidth = 6, double MaxWidth = 40, bool Center = false, bool Numeric = false);
+/// <summary>
+/// A column of a result table: header, width bounds in Excel units, alignment; Small means
+/// 8-point text (hashes, cell references).
+/// </summary>
+internal sealed record Column(string Header, double MinWidth = 6, double MaxWidth = 40, bool Center = false, bool Numeric = false, bool Wrap = true, bool Small = false);

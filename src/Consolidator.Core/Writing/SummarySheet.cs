@@ -15,6 +15,7 @@ internal static class SummarySheet
 
     public static void Write(IXLWorksheet ws, AuditResult result, DateTimeOffset generatedAt)
     {
+        Sheets.Base(ws, 40 + result.Items.Count + result.Inputs.Count, Width);
         Sheets.Title(ws, "情報セキュリティ監査 結果総括", Width);
         var row = 3;
         void Field(string label, string value)
@@ -74,7 +75,7 @@ internal static class SummarySheet
         sentence.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
         sentence.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
         sentence.Style.Border.OutsideBorderColor = Sheets.BorderColour;
-        ws.Row(row).Height = 30;
+        ws.Row(row).Height = Sheets.Height(Math.Max(2, Sheets.Lines(SummarySentence.For(result), 7 * 14 + 30)));
         row += 2;
 
         row = KeyFindings(ws, result, row);
@@ -207,7 +208,7 @@ internal static class SummarySheet
             ws.Range(row, 6, row, Width).Merge();
             Sheets.Put(ws.Cell(row, 6), item.Findings);
             if (item.Judgment.Colour is { } colour) ws.Cell(row, 2).Style.Fill.BackgroundColor = XLColor.FromHtml("#" + colour);
-            ws.Row(row).Height = Math.Max(30, 13.5 * Math.Ceiling(Math.Max(CellText.DisplayWidth(item.Text) / 40, CellText.DisplayWidth(item.Findings) / 56)));
+            ws.Row(row).Height = Sheets.Height(Math.Max(Sheets.Lines(item.Text, 3 * 14), Sheets.Lines(item.Findings, 2 * 14 + 30)));
         }
         var body = ws.Range(first + 1, 1, row, Width);
         body.Style.Alignment.WrapText = true;
