@@ -105,7 +105,7 @@ internal static class SubmissionSelector
     private static string Received(Submission s, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(s.Source.ModifiedAt, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Squash(string? s) => s is null ? "" : new string(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
+    private static string Squash(string? s) => s is null ? "" : new string(Normalising.Text.Nfkc(s).Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     private static DateOnly Effective(Submission s, TimeZoneInfo zone) =>
         s.SubmittedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.Source.ModifiedAt, zone).DateTime);

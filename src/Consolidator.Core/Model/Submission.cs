@@ -34,7 +34,7 @@ public static class SubmissionRoleExtensions
 /// </summary>
 public sealed record AuditKey(string Target, int FiscalYear)
 {
-    public string TargetKey { get; } = new(Target.Where(c => !char.IsWhiteSpace(c)).ToArray());
+    public string TargetKey { get; } = new(Normalising.Text.Nfkc(Target).Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     public string FiscalYearLabel => JapaneseDates.FiscalYearLabel(FiscalYear);
 

@@ -10,9 +10,12 @@ internal static class Text
         string.IsNullOrEmpty(text) ? "" : text.Normalize(NormalizationForm.FormKC).Trim();
 
     /// <summary>NFKC with every run of white space (line breaks included) collapsed to one space.</summary>
-    public static string NfkcCollapsed(string? text)
+    public static string NfkcCollapsed(string? text) => Collapsed(Nfkc(text));
+
+    /// <summary>The text as written, trimmed, with every run of white space collapsed to one space (no NFKC: ㈱ stays ㈱).</summary>
+    public static string Collapsed(string? text)
     {
-        var t = Nfkc(text);
+        var t = (text ?? "").Trim();
         if (t.Length == 0) return t;
         var sb = new StringBuilder(t.Length);
         var space = false;

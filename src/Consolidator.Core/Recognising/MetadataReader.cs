@@ -55,7 +55,7 @@ internal static class MetadataReader
                     var valueIsKey = MatchKey(cells[v]) is not null;
                     if (valueIsKey && key != MetaKey.Role) break;
                     consumed[v] = true;
-                    found.TryAdd(key.Value, new Field(Text.NfkcCollapsed(cells[v]), new CellRef(file, sheet.Name, r, v + 1)));
+                    found.TryAdd(key.Value, new Field(Text.Collapsed(cells[v]), new CellRef(file, sheet.Name, r, v + 1)));
                     break;
                 }
             }
@@ -68,7 +68,7 @@ internal static class MetadataReader
         var i = text.IndexOfAny([':', '：']);
         if (i <= 0 || i >= text.Length - 1 || i > 12) return;
         var key = MatchKey(text[..i]);
-        var value = Text.NfkcCollapsed(text[(i + 1)..]);
+        var value = Text.Collapsed(text[(i + 1)..]);
         if (key is { } k && value.Length > 0) found.TryAdd(k, new Field(value, cell));
     }
 
