@@ -2,7 +2,15 @@ using Consolidator.Fixtures;
 
 // Regenerates the seed audit in input-samples/ (or the folder given):
 //   dotnet run --project tools/Consolidator.Samples -- input-samples
-// The files are byte-for-byte reproducible; commit them after a change to the builders.
+// With --reader-fixtures DIR it writes the .xlsx sources of the reading scenarios, which
+// scripts/make-reader-fixtures.sh converts with LibreOffice. Output is byte-for-byte reproducible.
+if (args.Length == 2 && args[0] == "--reader-fixtures")
+{
+    Directory.CreateDirectory(args[1]);
+    File.WriteAllBytes(Path.Combine(args[1], "title-rows.xlsx"), Books.Xlsx(ReaderFixtures.TitleRows()));
+    File.WriteAllBytes(Path.Combine(args[1], "hidden-sheet.xlsx"), Books.Xlsx(ReaderFixtures.HiddenSheet()));
+    return 0;
+}
 var folder = args.Length > 0 ? args[0] : "input-samples";
 SeedAudit.WriteTo(folder);
 foreach (var f in Directory.GetFiles(folder).Order(StringComparer.Ordinal))

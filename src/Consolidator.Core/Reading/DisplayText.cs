@@ -43,6 +43,7 @@ internal static class DisplayText
     {
         if (string.IsNullOrEmpty(format) || format.Equals("General", StringComparison.OrdinalIgnoreCase) || format == "@")
             return General(d);
+        if (TryPlain(d, format, out var plain)) return plain;
         var nf = Formats.GetOrAdd(format, static f =>
         {
             try
@@ -66,6 +67,28 @@ internal static class DisplayText
         {
             return General(d);
         }
+    }
+
+    /// <summary>
+    /// Plain digit formats (0, 00, 0.00, #,##0, #,##0.00 …), the ones ids and counts use, formatted
+    /// as Excel does: rounding half away from zero, minimum digits padded with zeros.
+    /// </summary>
+    private static bool TryPlain(double d, string format, out string text)
+    {
+        text = "";
+        if (format.Length > 20 || format.Any(c => c is not ('0' or '#' or '.' or ','))) return false;
+        var dot = format.IndexOf('.');
+        var integerPart = dot < 0 ? format : format[..dot];
+        var fraction = dot < 0 ? "" : format[(dot + 1)..];
+        if (fraction.Contains('.') || fraction.Contains(',') || Math.Abs(d) >= 1e15) return false;
+        var decimals = fraction.Length;
+        var minInteger = integerPart.Count(c => c == '0');
+        var grouping = integerPart.Contains(',');
+        var rounded = Math.Round((decimal)d, decimals, MidpointRounding.AwayFromZero);
+        var pattern = (grouping ? "#,##" : "") + new string('0', Math.Max(1, minInteger)) + (decimals > 0 ? "." + new string('0', decimals) : "");
+        if (minInteger == 0 && Math.Abs(rounded) < 1) pattern = (decimals > 0 ? "#." + new string('0', decimals) : "0");
+        text = rounded.ToString(pattern, CultureInfo.InvariantCulture);
+        return true;
     }
 
     private static string FormatDate(DateTime dt, string? format)
