@@ -120,6 +120,54 @@ public sealed class Consolidation
         return new ConsolidationResult(results, records);
     }
 
+    /// <summary>
+    /// What <c>validate</c> reports: for each file, its own problems (rows without id, repeated
+    /// ids, invalid or contradictory judgments, blank judgments, missing findings, invalid or blank
+    /// answers) and, where the files given together form audits, the problems found by merging
+    /// them (disagreements, vendor answers against judgments, unknown ids), each under every file
+    /// whose cell it names.
+    /// </summary>
+    public IReadOnlyList<FileReport> Validate(IReadOnlyList<Submission> submissions)
+    {
+        var perFile = submissions.ToDictionary(s => s.Source.RelativePath, _ => new List<ReviewNote>(), StringComparer.Ordinal);
+        foreach (var s in submissions.Where(s => !s.IsRejected))
+        {
+            var list = perFile[s.Source.RelativePath];
+            list.AddRange(s.Notes);
+            foreach (var row in s.Rows.Where(r => !r.IsDuplicate))
+            {
+                list.AddRange(row.AuditorNotes);
+                list.AddRange(row.VendorNotes);
+                if (row.Judgment is not null && row.ParsedJudgment.State == Normalising.JudgmentState.Empty)
+                    list.Add(Notes.Pending(row.Id, [row.Judgment.Cell]));
+                if (row.Answer is not null && row.ParsedAnswer == Normalising.VendorAnswer.NoAnswer)
+                    list.Add(Notes.VendorNoAnswer(row.Id, s.Vendor?.Display(SubmissionRole.Vendor) ?? "", row.Answer.Cell));
+            }
+        }
+        foreach (var audit in Consolidate(submissions).Audits)
+        {
+            foreach (var note in audit.Notes)
+            {
+                var files = note.Cells.Select(c => c.File).Distinct().ToList();
+                if (files.Count == 0)
+                    files = audit.Inputs.Where(i => i.Role == SubmissionRole.Master && i.Status == FileStatus.Adopted).Select(i => i.Source.RelativePath).ToList();
+                foreach (var f in files)
+                    if (perFile.TryGetValue(f, out var list)) list.Add(note);
+            }
+        }
+        return submissions.Select(s => new FileReport(s, Dedupe(perFile[s.Source.RelativePath]))).ToList();
+    }
+
+    // The same problem found by the file's own check and by merging is reported once.
+    private static List<ReviewNote> Dedupe(List<ReviewNote> notes) =>
+        notes.GroupBy(n => (n.Kind, n.ItemId, Cell: n.Cells.Count > 0 ? n.Cells[0].ToString() : ""))
+            .Select(g => g.OrderByDescending(n => n.Cells.Count).First())
+            .OrderBy(n => n.Cells.Count > 0 ? n.Cells[0].Sheet : "", StringComparer.Ordinal)
+            .ThenBy(n => n.Cells.Count > 0 ? n.Cells[0].Row : 0)
+            .ThenBy(n => n.Cells.Count > 0 ? n.Cells[0].Column : 0)
+            .ThenBy(n => n.Kind)
+            .ToList();
+
     private static int RoleOrder(SubmissionRole role) => role switch
     {
         SubmissionRole.Master => 0,

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Consolidator.Core.Model;
+using Consolidator.Inbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consolidator.Commands;
+
+/// <summary>
+/// <c>validate FILE…</c>: says what would be read from each file (format, role, audit key,
+/// submitter, items per sheet) and every problem with its file!sheet!cell, the original value
+/// and the fix, in Japanese and English. Files given together are also cross-checked (an
+/// auditor's judgment against a vendor's answer, two auditors, ids against the master list).
+/// A folder stands for the files in it. Exit code 0 clean, 1 problems, 2 unreadable or unusable.
+/// </summary>
+internal static class ValidateCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "Files or folders to check / 確認するファイル又はフォルダ", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts / スクリプト向けに JSON で出力" };
+        var settings = new Option<string?>("--settings") { Description = "An appsettings.json to use / 設定ファイル" };
+        var with = new Option<string[]>("--with") { Description = "Files or folders to check against without reporting on them (e.g. the inbox) / 照合に使うファイル又はフォルダ（結果には含めない）" };
+        var command = new Command("validate", "Check files without consolidating / 集約せずにファイルを確認する") { files, json, settings, with };
+        command.SetAction(parse => Execute(parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(settings), Console.Out, Console.Error, parse.GetValue(with) ?? []));
+        return command;
+    }
+
+    public static int Execute(IReadOnlyList<string> arguments, bool json, string? settingsFile, TextWriter stdout, TextWriter stderr, IReadOnlyList<string>? context = null)
+    {
+        var config = AppHost.Configuration(new Dictionary<string, string?>(), settingsFile);
+        var (_, consolidation, errors) = AppHost.Settings(config);
+        if (errors.Count > 0)
+        {
+            stderr.WriteLine("設定に誤りがあります / Invalid settings:");
+            foreach (var e in errors) stderr.WriteLine("  - " + e);
+            return 2;
+        }
+        if (!TryExpand(arguments, stderr, out var targets) || !TryExpand(context ?? [], stderr, out var others)) return 2;
+        var targetPaths = targets.Select(t => t.Full).ToHashSet(StringComparer.Ordinal);
+        others = others.Where(o => !targetPaths.Contains(o.Full)).ToList();
+        // Names shown must be unique: where two given files share one, show their full paths.
+        var all = targets.Concat(others).ToList();
+        var clashing = all.GroupBy(f => f.Relative, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        (string, string) Unique((string Full, string Relative) f) => clashing.Contains(f.Relative) ? (f.Full, f.Full.Replace('\\', '/')) : f;
+        targets = targets.Select(Unique).ToList();
+        others = others.Select(Unique).ToList();
+        using var logger = new Serilog.LoggerConfiguration().CreateLogger();
+        using var host = AppHost.Builder(config, consolidation, logger).Build();
+        var job = host.Services.GetRequiredService<ConsolidationJob>();
+        var submissions = job.IngestAll([.. targets, .. others], null, CancellationToken.None);
+        var reports = job.Pipeline.Validate(submissions).Take(targets.Count).ToList();
+        var exit = reports.Count == 0 ? 0 : reports.Max(r => r.ExitCode);
+        if (json) WriteJson(reports, exit, stdout);
+        else WriteText(reports, stdout);
+        return exit;
+    }
+
+    private static bool TryExpand(IEnumerable<string> arguments, TextWriter stderr, out List<(string Full, string Relative)> files)
+    {
+        files = [];
+        foreach (var a in arguments)
+        {
+            if (Directory.Exists(a)) files.AddRange(InboxScanner.Scan(a).Select(f => (Path.GetFullPath(f.FullPath), f.RelativePath)));
+            else if (File.Exists(a)) files.Add((Path.GetFullPath(a), Path.GetFileName(a)));
+            else
+            {
+                stderr.WriteLine($"ファイルがありません / No such file: {a}");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void WriteText(IReadOnlyList<FileReport> reports, TextWriter o)
+    {
+        foreach (var r in reports)
+        {
+            var s = r.Submission;
+            o.WriteLine(s.Source.RelativePath);
+            if (s.IsRejected)
+            {
+                o.WriteLine($"  使用できません / unusable: {s.Rejection!.MessageJa}");
+                o.WriteLine($"    {s.Rejection.MessageEn}");
+                if (s.Rejection.FixJa.Length > 0) o.WriteLine($"    → {s.Rejection.FixJa} / {s.Rejection.FixEn}");
+            }
+            if (s.Format.Length > 0 || s.Key is not null)
+                o.WriteLine($"  形式 format: {s.Format}   区分 role: {s.Role.Label()}   監査 audit: {s.Key?.ToString() ?? "—"}" + (s.KeyOrigin is { } origin ? $" ({origin})" : ""));
+            if (s.Auditor is not null) o.WriteLine($"  監査人 auditor: {s.Auditor.Display(SubmissionRole.Auditor)}");
+            if (s.Vendor is not null) o.WriteLine($"  事業者 vendor: {s.Vendor.Display(SubmissionRole.Vendor)}" + (s.Vendor.Person is { } p ? $"（{p}）" : ""));
+            if (s.SubmittedOn is { } d) o.WriteLine($"  提出日 submitted: {Core.Normalising.JapaneseDates.DateLabel(d)}");
+            foreach (var sheet in s.Sheets)
+                o.WriteLine(sheet.HeaderRow is { } h
+                    ? $"  シート sheet「{sheet.Name}」{(sheet.Hidden ? "（非表示 hidden）" : "")}: 見出し行 header row {h}, {sheet.Items} 項目 items — {string.Join("・", sheet.Columns)}"
+                    : $"  シート sheet「{sheet.Name}」{(sheet.Hidden ? "（非表示 hidden）" : "")}: {sheet.Note}");
+            if (r.Problems.Count == 0 && !s.IsRejected) o.WriteLine("  問題なし / no problems");
+            if (r.Problems.Count > 0) o.WriteLine($"  問題 problems: {r.Problems.Count}");
+            foreach (var n in r.Problems)
+            {
+                o.WriteLine($"  [{n.KindLabel}] {(n.Cells.Count > 0 ? string.Join(" ", n.Cells) : "項目 " + n.ItemId)}" + (n.Original.Length > 0 ? $"  元の値 original: 「{n.Original}」" : ""));
+                o.WriteLine($"      {n.MessageJa}");
+                o.WriteLine($"      {n.MessageEn}");
+                o.WriteLine($"      → {n.FixJa} / {n.FixEn}");
+            }
+            o.WriteLine();
+        }
+    }
+
+    private static void WriteJson(IReadOnlyList<FileReport> reports, int exit, TextWriter o)
+    {
+        var doc = new
+        {
+            exitCode = exit,
+            files = reports.Select(r => new
+            {
+                path = r.Submission.Source.RelativePath,
+                sha256 = r.Submission.Source.Sha256,
+                format = r.Submission.Format,
+                role = r.Submission.Role.ToString(),
+                audit = r.Submission.Key is { } k ? new { target = k.Target, fiscalYear = k.FiscalYear, label = k.FiscalYearLabel, origin = r.Submission.KeyOrigin } : null,
+                auditor = r.Submission.Auditor?.Display(SubmissionRole.Auditor),
+                vendor = r.Submission.Vendor?.Display(SubmissionRole.Vendor),
+                sheets = r.Submission.Sheets.Select(x => new { name = x.Name, hidden = x.Hidden, headerRow = x.HeaderRow, items = x.Items, columns = x.Columns, note = x.Note }),
+                rejection = r.Submission.Rejection is { } rej ? new { code = rej.Code, messageJa = rej.MessageJa, messageEn = rej.MessageEn, fixJa = rej.FixJa, fixEn = rej.FixEn } : null,
+                problems = r.Problems.Select(n => new
+                {
+                    kind = n.Kind.ToString(),
+                    label = n.KindLabel,
+                    item = n.ItemId,
+                    cells = n.Cells.Select(c => c.ToString()),
+                    original = n.Original,
+                    messageJa = n.MessageJa,
+                    messageEn = n.MessageEn,
+                    fixJa = n.FixJa,
+                    fixEn = n.FixEn,
+                }),
+                exitCode = r.ExitCode,
+            }),
+        };
+        o.WriteLine(JsonSerializer.Serialize(doc, Json));
+    }
+}

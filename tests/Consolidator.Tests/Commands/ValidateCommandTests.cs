@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Consolidator.Commands;
+using Consolidator.Fixtures;
+
+namespace Consolidator.Tests.Commands;
+
+[TestClass]
+public sealed class ValidateCommandTests
+{
+    private DirectoryInfo _dir = null!;
+
+    [TestInitialize]
+    public void Create() => _dir = Directory.CreateTempSubdirectory("validate-");
+
+    [TestCleanup]
+    public void Remove() => _dir.Delete(recursive: true);
+
+    private static (int Exit, string Out) Validate(bool json, params string[] files)
+    {
+        var stdout = new StringWriter();
+        var exit = ValidateCommand.Execute(files, json, null, stdout, new StringWriter());
+        return (exit, stdout.ToString());
+    }
+
+    [TestMethod]
+    public void CleanFile_ExitsZero_AndSaysWhatWouldBeRead()
+    {
+        Scenarios.Seed().WriteTo(_dir.FullName);
+
+        var (exit, output) = Validate(false, Path.Combine(_dir.FullName, SeedAudit.MemberFile));
+
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "区分 role: 監査人");
+        StringAssert.Contains(output, "庶務事務システム 令和5年度");
+        StringAssert.Contains(output, "高橋 美咲（監査人）");
+        StringAssert.Contains(output, "見出し行 header row 7, 20 項目 items");
+        StringAssert.Contains(output, "問題なし / no problems");
+    }
+
+    [TestMethod]
+    public void FileWithProblems_ExitsOne_NamingEachCellInJapaneseAndEnglish()
+    {
+        Scenarios.Conflicts().WriteTo(_dir.FullName);
+
+        var (exit, output) = Validate(false, Path.Combine(_dir.FullName, "チェックリスト_田中.xlsx"));
+
+        Assert.AreEqual(1, exit, output);
+        StringAssert.Contains(output, "[未判定] チェックリスト_田中.xlsx!チェックリスト!E15");
+        StringAssert.Contains(output, "[不正な判定] チェックリスト_田中.xlsx!チェックリスト!E20  元の値 original: 「要検討」");
+        StringAssert.Contains(output, "Judgment '要検討' is not on the scale");
+        StringAssert.Contains(output, "[指摘内容なし] チェックリスト_田中.xlsx!チェックリスト!E17 チェックリスト_田中.xlsx!チェックリスト!F17");
+    }
+
+    [TestMethod]
+    public void FilesGivenTogether_AreCrossChecked()
+    {
+        Scenarios.Conflicts().WriteTo(_dir.FullName);
+
+        var (exit, output) = Validate(true, _dir.FullName);
+
+        Assert.AreEqual(1, exit);
+        using var doc = JsonDocument.Parse(output);
+        var files = doc.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!);
+        var cells = files["事前回答_みなと情報システム.xlsx"].GetProperty("problems").EnumerateArray()
+            .SelectMany(p => p.GetProperty("cells").EnumerateArray().Select(c => c.GetString())).ToList();
+        CollectionAssert.Contains(cells, "事前回答_みなと情報システム.xlsx!事前回答!D10");
+        CollectionAssert.Contains(cells, "事前回答_みなと情報システム.xlsx!事前回答!A13");
+        var kinds = files["チェックリスト_渡辺.xlsx"].GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("label").GetString()).ToList();
+        CollectionAssert.Contains(kinds, "判定不一致");
+    }
+
+    [TestMethod]
+    public void UnreadableFile_ExitsTwo_WithTheReason()
+    {
+        Scenarios.BadFiles().WriteTo(_dir.FullName);
+
+        var (exit, output) = Validate(false, Path.Combine(_dir.FullName, "参考資料一式.xlsx"), Path.Combine(_dir.FullName, "checklist.xlsx"));
+
+        Assert.AreEqual(2, exit, output);
+        StringAssert.Contains(output, "使用できません / unusable: Excel ブックではありません");
+        StringAssert.Contains(output, "a zip archive that is not a workbook");
+    }
+
+    [TestMethod]
+    public void MissingFile_ExitsTwo() =>
+        Assert.AreEqual(2, Validate(false, Path.Combine(_dir.FullName, "nothing.xlsx")).Exit);
+}
