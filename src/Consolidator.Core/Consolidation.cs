@@ -97,11 +97,17 @@ public sealed class Consolidation
     {
         var selection = SubmissionSelector.Select(submissions, _options.TimeZone);
         var ledger = new AuditMerger.RowLedger();
-        var merger = new AuditMerger(_options.Recognition.Scale);
+        var hashes = submissions.GroupBy(s => s.Source.RelativePath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Source.Sha256, StringComparer.Ordinal);
+        string FileOrder(string path) => hashes.TryGetValue(path, out var h) ? h : path;
         var results = new List<AuditResult>();
         foreach (var group in selection.Adopted.GroupBy(p => p.Submission.Key!)
                      .OrderBy(g => g.Key.FiscalYear).ThenBy(g => g.Key.TargetKey, StringComparer.Ordinal))
-            results.Add(merger.Merge(group.Key, group.ToList(), ledger));
+        {
+            // An audit follows its master list's 判定基準 when it has one, else the configured scale.
+            var scale = group.FirstOrDefault(p => p.Role == SubmissionRole.Master)?.Submission.Scale ?? _options.Recognition.Scale;
+            results.Add(new AuditMerger(scale, _options.Recognition.Scale, FileOrder).Merge(group.Key, group.ToList(), ledger));
+        }
 
         var records = submissions
             .Select(s => Record(s, selection, ledger))

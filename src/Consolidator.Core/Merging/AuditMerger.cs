@@ -12,8 +12,25 @@ namespace Consolidator.Core.Merging;
 internal sealed class AuditMerger
 {
     private readonly JudgmentScale _scale;
+    private readonly JudgmentScale _readWith;
+    private readonly Func<string, string> _fileOrder;
 
-    public AuditMerger(JudgmentScale scale) => _scale = scale;
+    /// <param name="scale">The audit's scale (its master list's 判定基準, else the configured one).</param>
+    /// <param name="readWith">The scale the files were read with; rows are judged again when the audit's differs.</param>
+    /// <param name="fileOrder">A key that orders files by content, not name (their hash), so renaming changes nothing.</param>
+    public AuditMerger(JudgmentScale scale, JudgmentScale readWith, Func<string, string> fileOrder)
+    {
+        _scale = scale;
+        _readWith = readWith;
+        _fileOrder = fileOrder;
+    }
+
+    private ItemRow Rejudged(ItemRow row)
+    {
+        if (ReferenceEquals(_scale, _readWith) || row.Judgment is null) return row;
+        var (parsed, notes) = Recognising.SubmissionRecogniser.Judge(_scale, row.Id, row.Judgment, row.Finding);
+        return row with { ParsedJudgment = parsed, AuditorNotes = notes };
+    }
 
     /// <summary>Which rows of each file were merged (the rest are listed).</summary>
     public sealed class RowLedger
@@ -75,7 +92,7 @@ internal sealed class AuditMerger
         foreach (var part in auditors)
         {
             foreach (var row in part.Submission.Rows.Where(r => r.IsDuplicate)) ledger.Listed(row, part.Submission);
-            foreach (var row in part.Submission.Rows.Where(r => !r.IsDuplicate))
+            foreach (var row in part.Submission.Rows.Where(r => !r.IsDuplicate).Select(Rejudged))
             {
                 if (!judgmentsById.TryGetValue(row.Id, out var list))
                 {
@@ -197,7 +214,7 @@ internal sealed class AuditMerger
             Vendors = vendors.Select(v => v.Display).Distinct().ToList(),
             Items = items,
             Answers = answers.OrderBy(a => a.Vendor, StringComparer.Ordinal).ThenBy(a => a.ItemId, ItemIds.NaturalComparer).ThenBy(a => a.RawId.Cell.Row).ToList(),
-            Notes = Order(notes, order),
+            Notes = Order(notes, order, _fileOrder),
         };
     }
 
@@ -209,7 +226,7 @@ internal sealed class AuditMerger
     }
 
     /// <summary>要確認 in item order (the universe's), then by kind and cell; notes without an item last.</summary>
-    private static List<ReviewNote> Order(List<ReviewNote> notes, List<string> order)
+    private static List<ReviewNote> Order(List<ReviewNote> notes, List<string> order, Func<string, string> fileOrder)
     {
         var position = order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         return notes
@@ -217,8 +234,10 @@ internal sealed class AuditMerger
             .OrderBy(n => n.ItemId is not null && position.TryGetValue(n.ItemId, out var p) ? p : int.MaxValue)
             .ThenBy(n => n.ItemId ?? "", ItemIds.NaturalComparer)
             .ThenBy(n => n.Kind)
-            .ThenBy(n => n.Cells.Count > 0 ? n.Cells[0].File : "", StringComparer.Ordinal)
+            .ThenBy(n => n.Cells.Count > 0 ? fileOrder(n.Cells[0].File) : "", StringComparer.Ordinal)
+            .ThenBy(n => n.Cells.Count > 0 ? n.Cells[0].Sheet : "", StringComparer.Ordinal)
             .ThenBy(n => n.Cells.Count > 0 ? n.Cells[0].Row : 0)
+            .ThenBy(n => n.Cells.Count > 0 ? n.Cells[0].Column : 0)
             .ToList();
     }
 }

@@ -145,6 +145,9 @@ public sealed record Submission
     public IReadOnlyList<SheetReport> Sheets { get; init; } = [];
     public Rejection? Rejection { get; init; }
 
+    /// <summary>The office's own judgment scale, when a master list carries a 判定基準 sheet.</summary>
+    public Normalising.JudgmentScale? Scale { get; init; }
+
     /// <summary>Template id and version when the file is a filled template this product wrote.</summary>
     public string? Template { get; init; }
 

@@ -24,6 +24,11 @@ public sealed class SubmissionRecogniser
         var reports = new List<SheetReport>();
         foreach (var sheet in book.Sheets)
         {
+            if (ScaleSheetReader.IsScaleSheet(sheet))
+            {
+                reports.Add(new SheetReport(sheet.Name, sheet.Hidden, null, [], 0, "判定基準 / judgment scale"));
+                continue;
+            }
             var header = HeaderFinder.Find(sheet, _options.MaxHeaderRow);
             if (header is null)
             {
@@ -75,6 +80,7 @@ public sealed class SubmissionRecogniser
             Auditor = role.HasFlag(SubmissionRole.Auditor) ? auditor : null,
             Vendor = role.HasFlag(SubmissionRole.Vendor) ? vendor : null,
             SubmittedOn = ParseDate(metadata.SubmittedOn),
+            Scale = role == SubmissionRole.Master ? book.Sheets.Where(ScaleSheetReader.IsScaleSheet).Select(ScaleSheetReader.Read).FirstOrDefault(x => x is not null) : null,
             AuditDate = ParseDate(metadata.AuditDate),
             Rows = rows,
             RowsWithoutId = withoutId,
@@ -130,18 +136,10 @@ public sealed class SubmissionRecogniser
                 cat = new Field(category, categoryCell!); // category written only in the first row of its group
             }
 
-            var parsed = judgment is null ? default : scale.Parse(judgment.Text);
             var finding = Get(ColumnKind.Finding);
+            var (parsed, auditorNotes) = Judge(scale, id, judgment, finding);
             var parsedAnswer = answer is null ? VendorAnswer.NoAnswer : VendorAnswers.Parse(answer.Text);
-            var auditorNotes = new List<ReviewNote>();
             var vendorNotes = new List<ReviewNote>();
-            if (judgment is not null)
-            {
-                if (parsed.State == JudgmentState.Invalid) auditorNotes.Add(Notes.InvalidJudgment(id, judgment.Cell, judgment.Text));
-                else if (parsed.State == JudgmentState.Contradictory) auditorNotes.Add(Notes.ContradictoryJudgment(id, judgment.Cell, judgment.Text));
-                else if (parsed is { IsValid: true, Class.RequiresFinding: true } && (finding is null || finding.IsEmpty))
-                    auditorNotes.Add(Notes.MissingFinding(id, judgment.Cell, finding?.Cell, judgment.Text));
-            }
             if (answer is not null)
             {
                 if (parsedAnswer == VendorAnswer.Invalid) vendorNotes.Add(Notes.InvalidAnswer(id, answer.Cell, answer.Text));
@@ -178,6 +176,22 @@ public sealed class SubmissionRecogniser
             });
         }
         return withoutId;
+    }
+
+    /// <summary>
+    /// A judgment cell read on a scale, with its problems: invalid, symbol and label that
+    /// disagree, △ or × without 指摘内容. Used again when an audit's master list brings its own scale.
+    /// </summary>
+    internal static (ParsedJudgment Parsed, List<ReviewNote> Notes) Judge(JudgmentScale scale, string id, Field? judgment, Field? finding)
+    {
+        var notes = new List<ReviewNote>();
+        if (judgment is null) return (default, notes);
+        var parsed = scale.Parse(judgment.Text);
+        if (parsed.State == JudgmentState.Invalid) notes.Add(Notes.InvalidJudgment(id, judgment.Cell, judgment.Text));
+        else if (parsed.State == JudgmentState.Contradictory) notes.Add(Notes.ContradictoryJudgment(id, judgment.Cell, judgment.Text));
+        else if (parsed is { IsValid: true, Class.RequiresFinding: true } && (finding is null || finding.IsEmpty))
+            notes.Add(Notes.MissingFinding(id, judgment.Cell, finding?.Cell, judgment.Text));
+        return (parsed, notes);
     }
 
     private static SubmissionMetadata ReadMetadata(RawWorkbook book, List<(RawSheet Sheet, HeaderRow Header)> tables, string file)

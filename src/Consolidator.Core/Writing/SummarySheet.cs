@@ -30,6 +30,7 @@ internal static class SummarySheet
             ws.Range(row, 1, row, Width).Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
             ws.Range(row, 1, row, Width).Style.Border.OutsideBorderColor = Sheets.BorderColour;
             ws.Cell(row, 1).Style.Border.RightBorder = XLBorderStyleValues.Thin;
+            ws.Row(row).Height = Sheets.Height(Sheets.Lines(value, 6 * 14 + 30));
             row++;
         }
         Field("対象業務", result.Key.Target);
@@ -52,9 +53,11 @@ internal static class SummarySheet
         status.Style.Fill.BackgroundColor = XLColor.FromHtml(result.Status == AuditStatus.Final ? "#C6EFCE" : "#FFEB9C");
         var reason = ws.Range(row, 3, row, Width);
         reason.Merge();
-        Sheets.Put(ws.Cell(row, 3), result.Status == AuditStatus.Final
+        var why = result.Status == AuditStatus.Final
             ? "全項目が判定済みで、要確認の事項はありません。"
-            : $"未判定 {result.Pending} 件、要確認 {result.Notes.Count} 件があります。確認後に再集計してください。");
+            : $"未判定 {result.Pending} 件、要確認 {result.Notes.Count} 件があります（{Breakdown(result)}）。確認後に再集計してください。";
+        Sheets.Put(ws.Cell(row, 3), why);
+        ws.Row(row).Height = Sheets.Height(Sheets.Lines(why, 5 * 14 + 30));
         reason.Style.Alignment.WrapText = true;
         ws.Range(row, 1, row, Width).Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
         ws.Range(row, 1, row, Width).Style.Border.InsideBorder = XLBorderStyleValues.Thin;
@@ -95,6 +98,11 @@ internal static class SummarySheet
         ws.PageSetup.PageOrientation = XLPageOrientation.Portrait;
         ws.ShowGridLines = false;
     }
+
+    /// <summary>The 要確認 entries counted by kind: 判定不一致 3、未判定 1、….</summary>
+    private static string Breakdown(AuditResult result) =>
+        result.Notes.Count == 0 ? "要確認なし" :
+        string.Join("、", result.Notes.GroupBy(n => n.Kind).OrderBy(g => g.Key).Select(g => $"{g.First().KindLabel} {g.Count()}"));
 
     /// <summary>
     /// The count table. Columns: out-of-scope and non-finding classes (each merged over the two
