@@ -1,0 +1,67 @@
+using System.Globalization;
+using Consolidator.Fixtures;
+
+namespace Consolidator.Bench;
+
+/// <summary>
+/// A deterministic corpus shaped the way Japanese Excel saves workbooks (shared strings with
+/// phonetic properties and furigana on names, styled empty cells, merged categories): per audit
+/// one master list, two auditors' checklists splitting the items and three vendors' pre-answers.
+/// </summary>
+internal static class CorpusGenerator
+{
+    private static readonly string[] Judgments = ["〇", "〇", "〇", "〇", "〇", "―", "―", "⦿", "□", "△", "×"];
+    private static readonly string[] Answers = ["実施", "実施", "実施", "一部実施", "該当なし", "実施"];
+
+    public static (int Files, long Bytes, int Rows) Generate(string folder, int audits, int items)
+    {
+        Directory.CreateDirectory(folder);
+        var files = 0;
+        long bytes = 0;
+        var rows = 0;
+        var texts = SeedAudit.Items.Select(i => i.Text).ToArray();
+        for (var a = 0; a < audits; a++)
+        {
+            var random = new Random(a + 1);
+            var target = $"業務システム{a + 1:000}";
+            var dir = Path.Combine(folder, target);
+            Directory.CreateDirectory(dir);
+            var ids = Enumerable.Range(1, items).Select(i => $"{i / 10 + 1}-{i % 10 + 1}").ToArray();
+            string Category(int i) => $"分類{i / 25 + 1}";
+            string Text(int i) => texts[i % texts.Length] + $"（{i + 1}）";
+
+            void Save(string name, SheetSpec spec)
+            {
+                var b = Books.Xlsx(XlsxFlavour.JapaneseExcel, spec);
+                File.WriteAllBytes(Path.Combine(dir, name), b);
+                files++;
+                bytes += b.Length;
+                rows += spec.Rows.Count;
+            }
+
+            Save("監査項目一覧.xlsx", Scenarios.Master(target, "令和5年度", ids.Select((id, i) => (id, Category(i)))));
+            for (var k = 0; k < 2; k++)
+            {
+                var part = Enumerable.Range(0, items).Where(i => i % 2 == k).ToList();
+                var auditor = k == 0 ? new Ruby("佐藤 健一", "サトウ ケンイチ") : (object)new Ruby("高橋 美咲", "タカハシ ミサキ");
+                var spec = Scenarios.Checklist(target, "令和5年度", k == 0 ? "佐藤 健一" : "高橋 美咲", "令和5年10月24日",
+                    part.Select(i =>
+                    {
+                        var j = Judgments[random.Next(Judgments.Length)];
+                        return new object?[] { Category(i), ids[i], new Ruby(Text(i), "カンサコウモク"), $"対策基準 {ids[i]}", j, j is "△" or "×" or "□" or "⦿" ? "確認した事実と問題点。" : null, null, null };
+                    }));
+                spec.Metadata[5] = ("監査人", auditor);
+                Save($"チェックリスト_{k + 1}.xlsx", spec);
+            }
+            for (var v = 0; v < 3; v++)
+            {
+                var part = Enumerable.Range(0, items).Where(i => i % 3 == v).ToList();
+                var spec = Scenarios.PreAnswer(target, "令和5年度", $"株式会社事業者{v + 1}", "担当 太郎", "令和5年10月1日",
+                    part.Select(i => new object?[] { ids[i], Category(i), Text(i), Answers[random.Next(Answers.Length)], "規程に基づき対応している。", "関係資料", null }));
+                Save($"事前回答_{v + 1}.xlsx", spec);
+            }
+        }
+        File.WriteAllText(Path.Combine(folder, ".corpus"), string.Create(CultureInfo.InvariantCulture, $"{audits} {items} {files} {bytes} {rows}"));
+        return (files, bytes, rows);
+    }
+}
