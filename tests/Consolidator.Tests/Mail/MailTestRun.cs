@@ -1,14 +1,17 @@
+using System.Collections.Concurrent;
 using Consolidator.Core;
 using Consolidator.Fixtures;
 using Consolidator.Inbox;
+using Consolidator.Mail;
 using Consolidator.Options;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Consolidator.Tests.Mail;
 
 /// <summary>
 /// A temporary office: the seed audit in inbox/, output/ and state/ beside it, a real
-/// consolidation of it, and mail settings with short retry delays.
+/// consolidation of it, and mail settings pointing at a loopback server with short retry delays.
 /// </summary>
 internal sealed class MailTestRun : IDisposable
 {
@@ -29,6 +32,7 @@ internal sealed class MailTestRun : IDisposable
     public string State { get; }
     public string OutboxFolder => Path.Combine(State, "outbox");
     public string Workbook => Path.Combine(Output, "庶務事務システム_令和5年度_監査結果.xlsx");
+    public CollectingLogger<MailDispatcher> Log { get; } = new();
 
     public static MailTestRun Create() => new(Directory.CreateTempSubdirectory("mail-"));
 
@@ -67,6 +71,9 @@ internal sealed class MailTestRun : IDisposable
         return s;
     }
 
+    public MailDispatcher Dispatcher(MailSettings settings, string? password = null, TimeProvider? time = null) =>
+        new(settings, password, State, ConsolidationOptions.Tokyo, time ?? TimeProvider.System, Log);
+
     /// <summary>The configuration keys <c>run</c> takes for this office and a server on <paramref name="port"/>.</summary>
     public Dictionary<string, string?> RunOverrides(int port)
     {
@@ -98,4 +105,19 @@ internal sealed class MailTestRun : IDisposable
             // A log file may still be closing; the temporary folder is cleaned by the system.
         }
     }
+}
+
+/// <summary>Keeps every log line, formatted, to check what the logs say and what they never hold.</summary>
+internal sealed class CollectingLogger<T> : ILogger<T>
+{
+    public ConcurrentQueue<(LogLevel Level, string Message)> Lines { get; } = new();
+
+    public string Text => string.Join("\n", Lines.Select(l => $"{l.Level}: {l.Message}"));
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Lines.Enqueue((logLevel, formatter(state, exception)));
 }
