@@ -56,9 +56,12 @@ public sealed class MailComposerTests
     public void Compose_AttachesTheWorkbook_NamedInRfc2047ForOutlook()
     {
         using var run = MailTestRun.Create();
-        var outcome = run.Consolidate();
+        var audit = Audit("庶務事務システム", "〇");
+        var workbook = Path.Combine(run.Output, "庶務事務システム_令和5年度_監査結果.xlsx");
+        Directory.CreateDirectory(run.Output);
+        File.WriteAllBytes(workbook, [0x50, 0x4B, 0x03, 0x04, 0xFF, 0x00, 0x0D, 0x0A]);
 
-        var mail = Composer().Compose(outcome).Single();
+        var mail = Composer().Compose(new JobOutcome(new ConsolidationResult([audit], []), [], [workbook])).Single();
 
         using var raw = new MemoryStream();
         mail.Message.WriteTo(raw);
@@ -71,6 +74,9 @@ public sealed class MailComposerTests
         var part = parsed.Attachments.OfType<MimePart>().Single();
         Assert.AreEqual("庶務事務システム_令和5年度_監査結果.xlsx", part.FileName);
         Assert.AreEqual("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", part.ContentType.MimeType);
+        using var content = new MemoryStream();
+        part.Content!.DecodeTo(content);
+        CollectionAssert.AreEqual(File.ReadAllBytes(workbook), content.ToArray());
     }
 
     [TestMethod]
