@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Consolidator.Core.Model;
 using Consolidator.Inbox;
+using Consolidator.Mail;
 using Consolidator.Options;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,24 +11,39 @@ namespace Consolidator.Commands;
 /// <summary>
 /// <c>run</c>: one pass — read the inbox, consolidate, write the outputs, exit. With no
 /// settings it reads input-samples/ and writes output/, leaving the inputs where they are.
-/// Prints a line per file and a summary per audit. Exit code 0 when the outputs were
-/// written, 1 when they could not be (settings, missing inbox, a write that failed).
+/// Prints a line per file and a summary per audit. With <c>--mail</c> the result workbooks are
+/// then mailed (section Mail) through the outbox in the state folder. Exit code 0 when the
+/// outputs were written (and mailed), 1 when they could not be (settings, missing inbox, a write
+/// that failed), 3 when they were written but mail is still waiting in the outbox.
 /// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
         var common = new CommonOptions();
+        var mail = new Option<bool>("--mail") { Description = "Mail the result workbooks to Mail:To after the run / 集約後に結果ブックをメールで送る" };
         var command = new Command("run", "Consolidate the inbox once and write the results / 受付フォルダを一度集約して結果を出力する");
         common.AddTo(command);
-        command.SetAction((parse, cancel) => Task.FromResult(Execute(common.Overrides(parse), parse.GetValue(common.Settings), Console.Out, cancel)));
+        command.Options.Add(mail);
+        command.SetAction((parse, cancel) => Task.FromResult(Execute(common.Overrides(parse), parse.GetValue(common.Settings), Console.Out, cancel, parse.GetValue(mail))));
         return command;
     }
 
-    public static int Execute(IDictionary<string, string?> overrides, string? settingsFile, TextWriter stdout, CancellationToken cancel)
+    /// <summary>Exit code 3: the outputs were written, but mail waits in the outbox for the next run.</summary>
+    public const int MailPending = 3;
+
+    public static int Execute(IDictionary<string, string?> overrides, string? settingsFile, TextWriter stdout, CancellationToken cancel, bool mail = false)
     {
         var config = AppHost.Configuration(overrides, settingsFile);
         var (pathSettings, consolidation, errors) = AppHost.Settings(config);
+        var password = mail ? MailSettingsValidator.Password() : null;
+        var mailSettings = new MailSettings();
+        if (mail)
+        {
+            var (read, mailErrors) = MailSettingsValidator.Read(config, required: true, password);
+            mailSettings = read;
+            errors = [.. errors, .. mailErrors];
+        }
         if (errors.Count > 0)
         {
             Console.Error.WriteLine("設定に誤りがあります / Invalid settings:");
@@ -42,7 +58,9 @@ internal static class RunCommand
             return 1;
         }
         using var logger = AppHost.Logger(config, paths);
-        using var host = AppHost.Builder(config, consolidation, logger).Build();
+        var builder = AppHost.Builder(config, consolidation, logger);
+        if (mail) builder.Services.AddMail(mailSettings, password, paths.State);
+        using var host = builder.Build();
         var job = host.Services.GetRequiredService<ConsolidationJob>();
 
         var files = InboxScanner.Scan(paths.Inbox);
@@ -60,7 +78,12 @@ internal static class RunCommand
             var outcome = job.Consolidate(submissions, paths.Output, cancel);
             Summary(outcome, stdout);
             logger.Information("Run finished: {Files} files, {Audits} audits", files.Count, outcome.Result.Audits.Count);
-            return 0;
+            if (!mail) return 0;
+            // A console command has no synchronisation context: waiting here cannot deadlock.
+            var report = host.Services.GetRequiredService<MailDispatcher>().SendAsync(outcome, cancel).GetAwaiter().GetResult();
+            stdout.WriteLine();
+            foreach (var line in report.Lines()) stdout.WriteLine(line);
+            return report.Pending > 0 || report.Failures.Count > 0 ? MailPending : 0;
         }
         catch (OperationCanceledException)
         {
