@@ -7,7 +7,8 @@ using Consolidator.Options;
 namespace Consolidator.Tests.Commands;
 
 /// <summary>
-/// <c>template</c> on real folders: the seed audit's master list in, workbooks out, exit codes.
+/// <c>template</c> on real folders: the seed audit's master list in, workbooks out, exit codes;
+/// and filled templates dropped into an inbox for <c>run</c>.
 /// </summary>
 [TestClass]
 public sealed class TemplateCommandTests : IDisposable
@@ -212,6 +213,33 @@ public sealed class TemplateCommandTests : IDisposable
         };
 
         Assert.AreEqual(0, TemplatesSettingsValidator.Validate(settings).Count);
+    }
+
+    /// <summary>Templates filled by openpyxl (and re-saved by LibreOffice), dropped into an inbox with the master list, then <c>run</c>.</summary>
+    [TestMethod]
+    [DataRow("openpyxl")]
+    [DataRow("libreoffice")]
+    public void FilledTemplatesDroppedIntoTheInbox_GiveTheSeedResult(string writer)
+    {
+        var inbox = Directory.CreateDirectory(Path.Combine(_dir.FullName, "inbox")).FullName;
+        File.Copy(_master, Path.Combine(inbox, SeedAudit.MasterFile));
+        foreach (var f in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Data", "Templates", writer), "*.xlsx").Where(f => !Path.GetFileName(f).StartsWith("blank", StringComparison.Ordinal)))
+            File.Copy(f, Path.Combine(inbox, Path.GetFileName(f)));
+        using var stdout = new StringWriter();
+
+        var exit = RunCommand.Execute(new Dictionary<string, string?>
+        {
+            ["Paths:Inbox"] = inbox,
+            ["Paths:Output"] = Path.Combine(_dir.FullName, "output"),
+            ["Paths:State"] = Path.Combine(_dir.FullName, "state"),
+        }, null, stdout, CancellationToken.None);
+
+        var text = stdout.ToString();
+        Assert.AreEqual(0, exit, text);
+        StringAssert.Contains(text, "対象外 13  適合 24  参考意見 0  注意事項 0  不適合 0  重大な不適合 1  計 38  未判定 0  要確認 0");
+        StringAssert.Contains(text, "■ 庶務事務システム 令和5年度  確定");
+        Assert.AreEqual(4, text.Split('\n').Count(l => l.Contains("テンプレート TPL-", StringComparison.Ordinal)), text);
+        Assert.IsTrue(File.Exists(Path.Combine(_dir.FullName, "output", "庶務事務システム_令和5年度_監査結果.xlsx")));
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
