@@ -223,7 +223,10 @@ public static class TemplateWorkbook
         ws.SetTabActive();
         ws.Cell(first, columns.TakeWhile(c => !c.Input).Count() + 1).Select();
         wb.Protect();
-        wb.SaveAs(stream);
+        using var saved = new MemoryStream();
+        wb.SaveAs(saved);
+        PrintTitles.Anchor(saved);
+        saved.CopyTo(stream);
     }
 
     private static void Validations(IXLWorksheet ws, IXLWorksheet infoSheet, TemplateDefinition t, IReadOnlyList<ColumnSpec> columns,
