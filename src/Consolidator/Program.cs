@@ -7,6 +7,7 @@ Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("Consolidator — 情報セキュリティ監査のチェックリストと事前回答を集約する / consolidates audit checklists and vendors' pre-answers");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(TemplateCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -19,6 +19,10 @@ public sealed class SubmissionRecogniser
 
     public Submission Recognise(SourceFile source, RawWorkbook book)
     {
+        // A filled template is read exactly by its recorded layout; one whose layout was changed, by content.
+        if (TemplateRecogniser.Match(source, book, _options) is { } template)
+            return template.Exact ?? template.Stamp(Recognise(source, template.Remainder));
+
         var file = source.RelativePath;
         var tables = new List<(RawSheet Sheet, HeaderRow Header)>();
         var reports = new List<SheetReport>();

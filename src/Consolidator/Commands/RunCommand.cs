@@ -104,7 +104,7 @@ internal static class RunCommand
         var head = $"[{p.Index}/{p.Count}] {s.Source.RelativePath}";
         if (s.IsRejected) return $"{head}  拒否 rejected: {s.Rejection!.MessageJa} {s.Rejection.MessageEn}";
         var key = s.Key?.ToString() ?? "";
-        return $"{head}  {s.Role.Label()}  {key}  {s.Rows.Count} 行" + (s.Notes.Count > 0 ? $"  要確認 {s.Notes.Count}" : "");
+        return $"{head}  {s.Role.Label()}  {key}  {s.Rows.Count} 行" + (s.Template is null ? "" : $"  テンプレート {s.Template}") + (s.Notes.Count > 0 ? $"  要確認 {s.Notes.Count}" : "");
     }
 
     private static void Summary(JobOutcome outcome, TextWriter stdout)
