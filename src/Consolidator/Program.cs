@@ -6,9 +6,13 @@ using Consolidator.Commands;
 Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("Consolidator — 情報セキュリティ監査のチェックリストと事前回答を集約する / consolidates audit checklists and vendors' pre-answers");
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(WatchCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    // Ctrl+C and SIGTERM cancel the command, which then finishes the file in hand: give it time
+    // (System.CommandLine would end the process after 2 s; systemd waits 90 s by default).
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
 }
 catch (Exception e)
 {
