@@ -290,7 +290,8 @@ public sealed class Intake
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The pipeline refuses bad files itself; anything that still escapes refuses this file only.
-            _log.LogError(e, "Reading {File} failed", stored);
+            // The message is not logged: it could quote the file's contents.
+            _log.LogError("Reading {File} failed with {Error} at {Where}", stored, e.GetType().Name, e.TargetSite?.Name);
             return new Submission { Source = source, Format = "", Rejection = Core.Reading.Rejections.Corrupt(e.GetType().Name) };
         }
     }

@@ -14,6 +14,7 @@ public sealed class InboxWatcher : IDisposable
     private readonly Action _changed;
     private readonly ILogger _log;
     private FileSystemWatcher? _watcher;
+    private bool _warned;
 
     private InboxWatcher(string inbox, Action changed, ILogger log)
     {
@@ -32,7 +33,7 @@ public sealed class InboxWatcher : IDisposable
 
     public bool IsWatching => _watcher?.EnableRaisingEvents == true;
 
-    /// <summary>Makes a new watcher (after an error stopped the old one).</summary>
+    /// <summary>Makes a new watcher (after an error stopped the old one, or the inbox came back).</summary>
     public void Restart()
     {
         _watcher?.Dispose();
@@ -54,7 +55,9 @@ public sealed class InboxWatcher : IDisposable
         }
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
         {
-            _log.LogWarning("The inbox cannot be watched for changes ({Error}); it is listed every rescan interval instead", e.GetType().Name);
+            // Said once: the rescan covers it, and a share that stays unwatchable should not fill the log.
+            if (!_warned) _log.LogWarning("The inbox cannot be watched for changes ({Error}); it is listed every rescan interval instead", e.GetType().Name);
+            _warned = true;
         }
     }
 

@@ -71,8 +71,15 @@ public sealed class WatchWorker : BackgroundService
             _folders.Inbox, _settings.StableFor, _settings.Debounce, _cycle.NextScheduled);
 
         var failures = 0;
+        var nextWatcherTry = _time.GetUtcNow() + _settings.RescanInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (!watcher.IsWatching && _time.GetUtcNow() >= nextWatcherTry)
+            {
+                // A share that went away stops the watcher; try again now and then, the rescan serves meanwhile.
+                watcher.Restart();
+                nextWatcherTry = _time.GetUtcNow() + _settings.RescanInterval;
+            }
             TimeSpan wait;
             try
             {
