@@ -44,7 +44,10 @@ public sealed class ConsolidationRunner
         }
         catch (Exception e)
         {
-            _ledger.FinishRun(id, _time.GetUtcNow(), 0, 0, 0, null, $"{e.GetType().Name}: {e.Message}", null);
+            var error = e is OperationCanceledException && cancel.IsCancellationRequested
+                ? "停止のため中断 / stopped before it finished"
+                : $"{e.GetType().Name}: {e.Message}";
+            _ledger.FinishRun(id, _time.GetUtcNow(), 0, 0, 0, null, error, null);
             throw;
         }
         var finished = _time.GetUtcNow();
