@@ -23,12 +23,12 @@ public sealed class WatchWorkerTests
         using var root = new TempDir();
         using var stop = new CancellationTokenSource();
         var output = new StringWriter();
-        var watch = Task.Run(() => WatchCommand.ExecuteAsync(Settings(root.Path, "00:00:01"), null, output, output, stop.Token));
+        var watch = Task.Run(() => WatchCommand.ExecuteAsync(Settings(root.Path, "00:00:02"), null, output, output, stop.Token));
         Eventually.True(() => StateLock.IsHeld(root["state"]), "the worker to start");
         var file = Inputs.SeedVersion(0, "")[0];
         var path = root["inbox/" + file.Name];
 
-        // 20 chunks, 150 ms apart: the copy takes 3 s, each pause shorter than the 1 s of quiet required.
+        // 20 chunks, 150 ms apart: the copy takes 3 s, each pause far shorter than the 2 s of quiet required.
         var chunk = (file.Bytes.Length + 19) / 20;
         for (var offset = 0; offset < file.Bytes.Length; offset += chunk)
         {
