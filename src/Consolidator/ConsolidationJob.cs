@@ -86,10 +86,8 @@ public sealed class ConsolidationJob
         var written = new ConcurrentBag<string>();
         Parallel.ForEach(result.Audits, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _pipeline.Options.MaxParallelism), CancellationToken = cancel }, audit =>
         {
-            var xlsx = Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit.Key));
-            ResultWorkbook.Write(audit, generatedAt, xlsx);
-            var csv = Path.Combine(outputFolder, OutputNames.ResultCsv(audit.Key));
-            ItemsCsv.Write(audit, csv);
+            var xlsx = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit.Key)), generatedAt, p => ResultWorkbook.Write(audit, generatedAt, p));
+            var csv = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultCsv(audit.Key)), generatedAt, p => ItemsCsv.Write(audit, p));
             written.Add(xlsx);
             written.Add(csv);
             _log.LogInformation("Wrote {Audit}: {Items} items, {Pending} pending, {Notes} to review, {Status}",
@@ -97,11 +95,34 @@ public sealed class ConsolidationJob
         });
         if (result.Audits.Count > 1)
         {
-            var overview = Path.Combine(outputFolder, OutputNames.Overview);
-            OverviewWorkbook.Write(result, generatedAt, overview);
+            var overview = WriteReplacing(Path.Combine(outputFolder, OutputNames.Overview), generatedAt, p => OverviewWorkbook.Write(result, generatedAt, p));
             written.Add(overview);
         }
         return new JobOutcome(result, submissions, written.Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// Writes an output over the previous one. When that one cannot be replaced — on Windows a
+    /// result open in Excel is locked — the new one is written beside it with the time in its name
+    /// (…_監査結果_20240110-020000.xlsx) and a warning is logged: an open workbook never stops the
+    /// worker nor loses a result. Returns the path written.
+    /// </summary>
+    private string WriteReplacing(string path, DateTimeOffset generatedAt, Action<string> write)
+    {
+        try
+        {
+            write(path);
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var beside = Path.Combine(Path.GetDirectoryName(path)!,
+                $"{Path.GetFileNameWithoutExtension(path)}_{generatedAt.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)}{Path.GetExtension(path)}");
+            _log.LogWarning("{Output} cannot be replaced ({Error}; open elsewhere?): the new result is {Beside}",
+                Path.GetFileName(path), e.GetType().Name, Path.GetFileName(beside));
+            write(beside);
+            return beside;
+        }
     }
 
     private static string HashFile(string path)

@@ -8,9 +8,17 @@ var root = new RootCommand("Consolidator — 情報セキュリティ監査の�
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(TemplateCommand.Create());
+root.Subcommands.Add(WatchCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Ctrl+C and SIGTERM cancel the command, which then finishes the file in hand: give it time
+    // (System.CommandLine would end the process after 2 s; systemd waits 90 s by default).
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+    });
 }
 catch (Exception e)
 {

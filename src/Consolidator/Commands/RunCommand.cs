@@ -11,10 +11,13 @@ namespace Consolidator.Commands;
 /// <summary>
 /// <c>run</c>: one pass — read the inbox, consolidate, write the outputs, exit. With no
 /// settings it reads input-samples/ and writes output/, leaving the inputs where they are.
-/// Prints a line per file and a summary per audit. With <c>--mail</c> the result workbooks are
-/// then mailed (section Mail) through the outbox in the state folder. Exit code 0 when the
-/// outputs were written (and mailed), 1 when they could not be (settings, missing inbox, a write
-/// that failed), 3 when they were written but mail is still waiting in the outbox.
+/// Prints a line per file and a summary per audit. With --root, or --archive and --rejected,
+/// it is the moving pipeline of <c>watch</c> run once: files are archived or refused, the ledger
+/// records them, and the result is computed from everything accepted so far. With <c>--mail</c>
+/// the result workbooks are then mailed (section Mail) through the outbox in the state folder.
+/// Exit code 0 when the outputs were written (and mailed), 1 when they could not be (settings,
+/// missing inbox, a write that failed), 3 when a worker holds the state folder or the outputs
+/// were written but mail is still waiting in the outbox.
 /// </summary>
 internal static class RunCommand
 {
@@ -51,6 +54,7 @@ internal static class RunCommand
             return 1;
         }
         var paths = ResolvedPaths.From(pathSettings, Directory.GetCurrentDirectory());
+        if (paths.MovesFiles) return ExecuteMoving(config, paths, stdout, mail, cancel);
         if (!Directory.Exists(paths.Inbox))
         {
             Console.Error.WriteLine($"受付フォルダがありません / The inbox folder does not exist: {paths.Inbox}");
@@ -78,12 +82,7 @@ internal static class RunCommand
             var outcome = job.Consolidate(submissions, paths.Output, cancel);
             Summary(outcome, stdout);
             logger.Information("Run finished: {Files} files, {Audits} audits", files.Count, outcome.Result.Audits.Count);
-            if (!mail) return 0;
-            // A console command has no synchronisation context: waiting here cannot deadlock.
-            var report = host.Services.GetRequiredService<MailDispatcher>().SendAsync(outcome, cancel).GetAwaiter().GetResult();
-            stdout.WriteLine();
-            foreach (var line in report.Lines()) stdout.WriteLine(line);
-            return report.Pending > 0 || report.Failures.Count > 0 ? MailPending : 0;
+            return mail ? Mail(host.Services, outcome, stdout, cancel) : 0;
         }
         catch (OperationCanceledException)
         {
@@ -96,6 +95,84 @@ internal static class RunCommand
             Console.Error.WriteLine($"出力を書けませんでした / Could not write the outputs: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>The moving pipeline once: recover, take every file in the inbox, consolidate everything stored.</summary>
+    private static int ExecuteMoving(Microsoft.Extensions.Configuration.IConfigurationRoot config, ResolvedPaths paths, TextWriter stdout, bool mail, CancellationToken cancel)
+    {
+        if (!Directory.Exists(paths.Inbox))
+        {
+            Console.Error.WriteLine($"受付フォルダがありません / The inbox folder does not exist: {paths.Inbox}");
+            return 1;
+        }
+        using var session = WatchHost.TryCreate(config, watch: false, Console.Error, out var exitCode, mailRequired: mail);
+        if (session is null) return exitCode;
+        var services = session.Host.Services;
+        var intake = services.GetRequiredService<Intake>();
+        var store = services.GetRequiredService<SubmissionStore>();
+        var runner = services.GetRequiredService<Worker.ConsolidationRunner>();
+        var f = session.Folders;
+        try
+        {
+            var recovered = intake.Recover();
+            if (recovered.Any)
+                stdout.WriteLine($"前回の中断から復旧しました / Recovered from an interruption: {recovered.Finished} finished, {recovered.Undone} undone");
+            var files = InboxScanner.Scan(f.Inbox);
+            stdout.WriteLine($"Consolidator run — 受付 inbox: {f.Inbox}");
+            stdout.WriteLine($"                  保管 archive: {f.Archive}  拒否 rejected: {f.Rejected}");
+            stdout.WriteLine($"                  出力 output: {f.Output}");
+            stdout.WriteLine($"{files.Count} 件のファイル / files");
+            var gate = new object();
+            var done = 0;
+            intake.TakeAll(files, cancel, r =>
+            {
+                store.Add(r);
+                lock (gate) stdout.WriteLine(TakeLine(Interlocked.Increment(ref done), files.Count, r));
+            });
+            var outcome = runner.RunAsync(Ledger.RunTrigger.Run, cancel).GetAwaiter().GetResult();
+            Summary(outcome, stdout);
+            session.Log.Information("Run finished: {Files} files in the inbox, {Stored} stored in all, {Audits} audits",
+                files.Count, outcome.Result.Files.Count, outcome.Result.Audits.Count);
+            return mail ? Mail(services, outcome, stdout, cancel) : 0;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("中断しました（取り込み済みのファイルは保管されています） / Cancelled (files taken so far are stored).");
+            return 1;
+        }
+        catch (IOException e)
+        {
+            session.Log.Error(e, "Run failed");
+            Console.Error.WriteLine($"失敗しました / Failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Mails the results through the outbox; 3 when some mail still waits there.</summary>
+    private static int Mail(IServiceProvider services, JobOutcome outcome, TextWriter stdout, CancellationToken cancel)
+    {
+        // A console command has no synchronisation context: waiting here cannot deadlock.
+        var report = services.GetRequiredService<MailDispatcher>().SendAsync(outcome, cancel).GetAwaiter().GetResult();
+        stdout.WriteLine();
+        foreach (var line in report.Lines()) stdout.WriteLine(line);
+        return report.Pending > 0 || report.Failures.Count > 0 ? MailPending : 0;
+    }
+
+    private static string TakeLine(int index, int count, TakeResult r)
+    {
+        if (r.Submission is { } s)
+        {
+            var where = r.Status == TakeStatus.Archived ? "archive" : "rejected";
+            return ProgressLine(new FileProgress(index, count, s)) + $"  → {where}/{r.File!.StoredPath}";
+        }
+        var why = r.Status switch
+        {
+            TakeStatus.Busy => "使用中のため受付に残しました / open elsewhere, left in the inbox",
+            TakeStatus.Changed => "読み込み中に変更されたため受付に残しました / changed while read, left in the inbox",
+            TakeStatus.Gone => "見つかりません / no longer there",
+            _ => "保管できなかったため受付に残しました（ログを参照） / could not be stored, left in the inbox (see the log)",
+        };
+        return $"[{index}/{count}] {r.InboxPath}  {why}";
     }
 
     internal static string ProgressLine(FileProgress p)

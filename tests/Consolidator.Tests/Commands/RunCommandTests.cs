@@ -1,56 +1,74 @@
 using Consolidator.Commands;
-using Consolidator.Fixtures;
+using Consolidator.Ledger;
+using Consolidator.Tests.Support;
 
 namespace Consolidator.Tests.Commands;
 
 [TestClass]
 public sealed class RunCommandTests
 {
-    private DirectoryInfo _dir = null!;
-
-    [TestInitialize]
-    public void Create() => _dir = Directory.CreateTempSubdirectory("run-");
-
-    [TestCleanup]
-    public void Remove() => _dir.Delete(recursive: true);
-
-    private int Run(out string output, params (string Key, string Value)[] settings)
+    [TestMethod]
+    public void Run_WithoutArchive_LeavesTheInboxUntouched_AndKeepsNoLedger()
     {
-        var overrides = settings.ToDictionary(s => s.Key, s => (string?)s.Value);
-        overrides.TryAdd("Paths:State", Path.Combine(_dir.FullName, "state"));
+        using var dir = new TempDir();
+        var files = Inputs.SeedVersion(0, "");
+        foreach (var f in files) f.WriteTo(dir["inbox"]);
         var stdout = new StringWriter();
-        var exit = RunCommand.Execute(overrides, null, stdout, CancellationToken.None);
-        output = stdout.ToString();
-        return exit;
+
+        var code = RunCommand.Execute(new Dictionary<string, string?>
+        {
+            ["Paths:Inbox"] = dir["inbox"],
+            ["Paths:Output"] = dir["output"],
+            ["Paths:State"] = dir["state"],
+        }, null, stdout, CancellationToken.None);
+
+        Assert.AreEqual(0, code, stdout.ToString());
+        StringAssert.Contains(stdout.ToString(), "対象外 13  適合 24  参考意見 0  注意事項 0  不適合 0  重大な不適合 1  計 38");
+        foreach (var f in files)
+        {
+            var path = dir["inbox/" + f.RelativePath];
+            CollectionAssert.AreEqual(f.Bytes, File.ReadAllBytes(path));
+            Assert.AreEqual(f.ModifiedAt.UtcDateTime, File.GetLastWriteTimeUtc(path));
+        }
+        Assert.IsFalse(File.Exists(dir["state/" + FileLedger.FileName]));
+        Assert.IsFalse(Directory.Exists(dir["archive"]));
     }
 
     [TestMethod]
-    public void Run_WritesTheResult_LeavesTheInboxUntouched_ExitsZero()
+    public void Run_WithRoot_MovesFilesLikeWatch_AndCountsWhatEarlierRunsArchived()
     {
-        var inbox = Path.Combine(_dir.FullName, "in");
-        Scenarios.Seed().WriteTo(inbox);
-        var before = Directory.GetFiles(inbox).Select(f => (f, File.GetLastWriteTimeUtc(f), new FileInfo(f).Length)).ToList();
-        var output = Path.Combine(_dir.FullName, "out");
+        using var s = new Scenario([.. Inputs.SeedVersion(0, ""), Inputs.Bad(0, "")]);
+        s.Drop();
+        var first = new StringWriter();
+        Assert.AreEqual(0, RunCommand.Execute(new Dictionary<string, string?> { ["Paths:Root"] = s.Root }, null, first, CancellationToken.None), first.ToString());
+        s.AssertEachFileStoredOnce();
+        StringAssert.Contains(first.ToString(), "→ rejected/破損ファイル_000.xlsx");
 
-        var exit = Run(out var text, ("Paths:Inbox", inbox), ("Paths:Output", output));
+        // A week later the lead auditor sends the checklist again, under the same name.
+        var v3 = Inputs.SeedVersion(3, "").Single(f => f.Name == "チェックリスト_監査責任者.xlsx");
+        var again = v3 with { ModifiedAt = v3.ModifiedAt.AddDays(7) };
+        again.WriteTo(s.Inbox);
+        var second = new StringWriter();
+        Assert.AreEqual(0, RunCommand.Execute(new Dictionary<string, string?> { ["Paths:Root"] = s.Root }, null, second, CancellationToken.None), second.ToString());
 
-        Assert.AreEqual(0, exit, text);
-        Assert.IsTrue(File.Exists(Path.Combine(output, "庶務事務システム_令和5年度_監査結果.xlsx")));
-        Assert.IsTrue(File.Exists(Path.Combine(output, "庶務事務システム_令和5年度_監査結果.csv")));
-        StringAssert.Contains(text, "対象外 13  適合 24  参考意見 0  注意事項 0  不適合 0  重大な不適合 1  計 38");
-        StringAssert.Contains(text, "[5/5]");
-        CollectionAssert.AreEqual(before, Directory.GetFiles(inbox).Select(f => (f, File.GetLastWriteTimeUtc(f), new FileInfo(f).Length)).ToList());
+        StringAssert.Contains(second.ToString(), "1 件のファイル / files");
+        StringAssert.Contains(second.ToString(), "→ archive/チェックリスト_監査責任者 (2).xlsx");
+        StringAssert.Contains(second.ToString(), "ファイル / files: 7（採用 5、旧版 1、重複 0、拒否 1）");
+        StringAssert.Contains(second.ToString(), "旧版  チェックリスト_監査責任者.xlsx");
+        Assert.AreEqual(0, Folders.Stored(s.Inbox).Count);
     }
 
     [TestMethod]
-    public void Run_WithoutInbox_ExitsOne()
+    public void Run_WhileAWorkerHoldsTheStateFolder_ExitsWithThree_AndTouchesNothing()
     {
-        var exit = Run(out _, ("Paths:Inbox", Path.Combine(_dir.FullName, "missing")));
+        using var s = new Scenario(Inputs.SeedVersion(0, ""));
+        s.Drop();
+        using var held = StateLock.TryAcquire(s.State, TimeProvider.System);
 
-        Assert.AreEqual(1, exit);
+        var code = RunCommand.Execute(new Dictionary<string, string?> { ["Paths:Root"] = s.Root }, null, TextWriter.Null, CancellationToken.None);
+
+        Assert.AreEqual(3, code);
+        Assert.AreEqual(5, Folders.Stored(s.Inbox).Count);
+        Assert.AreEqual(0, Folders.Count(s.Archive));
     }
-
-    [TestMethod]
-    public void Run_WithBadSettings_ExitsOne() =>
-        Assert.AreEqual(1, Run(out _, ("Paths:Inbox", _dir.FullName), ("Consolidation:TimeZone", "Mars/Olympus"), ("Consolidation:MaxHeaderRow", "0")));
 }

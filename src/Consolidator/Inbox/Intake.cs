@@ -1,0 +1,374 @@
+using System.Security.Cryptography;
+using Consolidator.Core;
+using Consolidator.Core.Model;
+using Consolidator.Ledger;
+using Microsoft.Extensions.Logging;
+
+namespace Consolidator.Inbox;
+
+/// <summary>What became of one attempt to take a file from the inbox.</summary>
+public enum TakeStatus
+{
+    /// <summary>Copied into archive/, checked, removed from the inbox.</summary>
+    Archived,
+    /// <summary>Copied into rejected/ with its error note, removed from the inbox.</summary>
+    Rejected,
+    /// <summary>Open for writing elsewhere: left in the inbox, tried again later.</summary>
+    Busy,
+    /// <summary>Changed while it was read: left in the inbox, tried again once it is quiet.</summary>
+    Changed,
+    /// <summary>No longer in the inbox (deleted or renamed by someone).</summary>
+    Gone,
+    /// <summary>Could not be copied (disk full, permissions): left in the inbox, the error logged.</summary>
+    Failed,
+}
+
+/// <summary>One attempt to take a file, and the submission read from it when it was taken.</summary>
+public sealed record TakeResult(string InboxPath, TakeStatus Status, LedgerFile? File = null, Submission? Submission = null)
+{
+    public bool Taken => Status is TakeStatus.Archived or TakeStatus.Rejected;
+}
+
+/// <summary>What recovery found after a crash.</summary>
+public sealed record RecoveryReport(int Finished, int Undone, int InboxCopiesRemoved, int TempFilesSwept)
+{
+    public bool Any => Finished + Undone + InboxCopiesRemoved + TempFilesSwept > 0;
+}
+
+/// <summary>
+/// Takes files out of the inbox without ever losing one (SPEC §7). Each file goes through
+/// steps committed in the ledger one after the other:
+/// <list type="number">
+/// <item>read once (opened so that no one can write it meanwhile), hashed, judged by the pipeline;</item>
+/// <item>ledger: Taking — the destination (archive/ or rejected/) and the reason are recorded;</item>
+/// <item>the bytes read are written to a temporary file beside the destination, flushed to disk,
+/// given the original modification time, renamed into place and read back to check the hash;
+/// a refused file gets its <c>&lt;name&gt;.error.txt</c>;</item>
+/// <item>ledger: Stored;</item>
+/// <item>the original is removed from the inbox, unless it changed since it was read;</item>
+/// <item>ledger: Done.</item>
+/// </list>
+/// <see cref="Recover"/> finishes or undoes whatever a crash interrupted, so a restart after a
+/// kill at any point neither loses a file nor takes one twice.
+/// </summary>
+public sealed class Intake
+{
+    private readonly Consolidation _pipeline;
+    private readonly FileLedger _ledger;
+    private readonly WorkerFolders _folders;
+    private readonly TimeProvider _time;
+    private readonly ILogger<Intake> _log;
+    private readonly Lock _names = new();
+    private readonly HashSet<string> _reserved = new(StringComparer.OrdinalIgnoreCase);
+
+    public Intake(Consolidation pipeline, FileLedger ledger, WorkerFolders folders, TimeProvider time, ILogger<Intake> log)
+    {
+        _pipeline = pipeline;
+        _ledger = ledger;
+        _folders = folders;
+        _time = time;
+        _log = log;
+    }
+
+    /// <summary>Takes the given inbox files, several at once. Cancelling lets the files in hand finish and starts no other.</summary>
+    public IReadOnlyList<TakeResult> TakeAll(IReadOnlyList<(string FullPath, string RelativePath)> files, CancellationToken cancel, Action<TakeResult>? taken = null)
+    {
+        var results = new TakeResult?[files.Count];
+        try
+        {
+            Parallel.For(0, files.Count, new ParallelOptions
+            {
+                MaxDegreeOfParallelism = Math.Max(1, _pipeline.Options.MaxParallelism),
+                CancellationToken = cancel,
+            }, i =>
+            {
+                results[i] = Take(files[i].FullPath, files[i].RelativePath);
+                taken?.Invoke(results[i]!);
+            });
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // The files in hand finished; the rest stay in the inbox untouched.
+        }
+        return results.Where(r => r is not null).Select(r => r!).ToList();
+    }
+
+    /// <summary>Takes one file. Never throws for a bad file; a file that cannot be taken now stays in the inbox.</summary>
+    public TakeResult Take(string fullPath, string relativePath)
+    {
+        relativePath = relativePath.Replace('\\', '/');
+        var read = Read(fullPath, relativePath);
+        if (read.Status is not null) return new TakeResult(relativePath, read.Status.Value);
+        if (_ledger.FindStored(relativePath, read.Sha256) is { } earlier)
+        {
+            // Taken already; only its removal from the inbox failed before. Finish that.
+            if (RemoveFromInbox(fullPath, relativePath, read.Size, read.ModifiedUtc))
+                _ledger.MarkDone(earlier.Id, _time.GetUtcNow());
+            return new TakeResult(relativePath, TakeStatus.Gone);
+        }
+
+        string stored;
+        lock (_names)
+        {
+            stored = StoredNames.Choose(relativePath, IsUsed);
+            _reserved.Add(stored);
+        }
+        LedgerFile file;
+        Submission submission;
+        try
+        {
+            var modified = new DateTimeOffset(read.ModifiedUtc, TimeSpan.Zero);
+            submission = Judge(read, stored, modified);
+            file = new LedgerFile
+            {
+                InboxPath = relativePath,
+                StoredPath = stored,
+                Sha256 = read.Sha256,
+                Size = read.Size,
+                ModifiedAt = modified,
+                ReceivedAt = _time.GetUtcNow(),
+                Outcome = submission.IsRejected ? FileOutcome.Rejected : FileOutcome.Archived,
+                Rejection = submission.Rejection,
+            };
+            file = file with { Id = _ledger.Begin(file), Stage = FileStage.Taking };
+        }
+        finally
+        {
+            lock (_names) _reserved.Remove(stored);
+        }
+
+        var destination = file.StoredFullPath(_folders.Archive, _folders.Rejected);
+        var moved = false;
+        try
+        {
+            Store(read, fullPath, destination, file.Id);
+            moved = true;
+            if (file.Outcome == FileOutcome.Rejected)
+                ErrorNote.Write(destination, file, _pipeline.Options.TimeZone);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            _log.LogError(e, "Could not copy {File} to {Destination}; it stays in the inbox", relativePath, destination);
+            TryDelete(TempFiles.Taking(destination, file.Id));
+            if (moved) TryDelete(destination);
+            _ledger.Forget(file.Id);
+            return new TakeResult(relativePath, TakeStatus.Failed);
+        }
+        _ledger.MarkStored(file.Id, _time.GetUtcNow());
+
+        if (RemoveFromInbox(fullPath, relativePath, read.Size, read.ModifiedUtc))
+        {
+            _ledger.MarkDone(file.Id, _time.GetUtcNow());
+            file = file with { Stage = FileStage.Done };
+        }
+        else file = file with { Stage = FileStage.Stored };
+
+        if (file.Outcome == FileOutcome.Rejected)
+            _log.LogWarning("Refused {File} ({Reason}): moved to rejected/{Stored}", relativePath, submission.Rejection!.Code, stored);
+        else
+            _log.LogInformation("Archived {File} as {Stored}: {Role}, {Rows} rows, {Notes} to review", relativePath, stored, submission.Role, submission.Rows.Count, submission.Notes.Count);
+        var kept = submission with { Source = submission.Source with { Open = () => File.OpenRead(destination) } };
+        return new TakeResult(relativePath, file.Outcome == FileOutcome.Archived ? TakeStatus.Archived : TakeStatus.Rejected, file, kept);
+    }
+
+    /// <summary>
+    /// Finishes or undoes every take a crash interrupted, then sweeps temporary files. Run it
+    /// holding the state lock, before taking anything.
+    /// </summary>
+    public RecoveryReport Recover()
+    {
+        int finished = 0, undone = 0, removed = 0;
+        foreach (var row in _ledger.Unfinished())
+        {
+            var file = row;
+            var destination = file.StoredFullPath(_folders.Archive, _folders.Rejected);
+            if (file.Stage == FileStage.Taking)
+            {
+                if (File.Exists(destination) && HashOf(destination) == file.Sha256)
+                {
+                    // The copy was renamed into place before the crash: it is whole.
+                    if (file.Outcome == FileOutcome.Rejected && !File.Exists(ErrorNote.PathFor(destination)))
+                        ErrorNote.Write(destination, file, _pipeline.Options.TimeZone);
+                    _ledger.MarkStored(file.Id, _time.GetUtcNow());
+                    file = file with { Stage = FileStage.Stored };
+                    finished++;
+                }
+                else
+                {
+                    // No complete copy: the original is still in the inbox and is taken again.
+                    if (File.Exists(destination))
+                        _log.LogWarning("{Destination} is not the copy of {File} the ledger expects; it is left as it is", destination, file.InboxPath);
+                    _ledger.Forget(file.Id);
+                    undone++;
+                    continue;
+                }
+            }
+            var original = Path.Combine(_folders.Inbox, file.InboxPath.Replace('/', Path.DirectorySeparatorChar));
+            if (File.Exists(original) && new FileInfo(original).Length == file.Size && HashOf(original) == file.Sha256)
+            {
+                Delete(original);
+                removed++;
+            }
+            _ledger.MarkDone(file.Id, _time.GetUtcNow());
+            if (row.Stage == FileStage.Stored) finished++;
+        }
+        var swept = TempFiles.Sweep(_folders.Archive, recursive: true)
+            + TempFiles.Sweep(_folders.Rejected, recursive: true)
+            + TempFiles.Sweep(_folders.Output, recursive: false);
+        var report = new RecoveryReport(finished, undone, removed, swept);
+        if (report.Any)
+            _log.LogWarning("Recovered after an interruption: {Finished} moves finished, {Undone} undone, {Removed} inbox copies removed, {Swept} temporary files swept",
+                finished, undone, removed, swept);
+        return report;
+    }
+
+    private bool IsUsed(string candidate) =>
+        _reserved.Contains(candidate)
+        || _ledger.IsStoredPathUsed(candidate)
+        || File.Exists(Path.Combine(_folders.Archive, candidate))
+        || File.Exists(Path.Combine(_folders.Rejected, candidate))
+        || File.Exists(Path.Combine(_folders.Rejected, candidate + ErrorNote.Suffix));
+
+    private sealed record ReadFile(TakeStatus? Status, long Size = 0, DateTime ModifiedUtc = default, string Sha256 = "", byte[]? Bytes = null);
+
+    /// <summary>Reads the file once, denying writers while it is read; a file changed meanwhile is not taken.</summary>
+    private ReadFile Read(string fullPath, string relativePath)
+    {
+        try
+        {
+            var before = new FileInfo(fullPath);
+            if (!before.Exists) return new ReadFile(TakeStatus.Gone);
+            byte[]? bytes = null;
+            string sha;
+            using (var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920))
+            {
+                if (stream.Length > _pipeline.Options.Limits.MaxFileBytes)
+                    sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+                else
+                {
+                    bytes = new byte[stream.Length];
+                    stream.ReadExactly(bytes);
+                    if (stream.ReadByte() != -1) return new ReadFile(TakeStatus.Changed);
+                    sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                }
+            }
+            var after = new FileInfo(fullPath);
+            if (!after.Exists) return new ReadFile(TakeStatus.Gone);
+            if (after.Length != before.Length || after.LastWriteTimeUtc != before.LastWriteTimeUtc || (bytes is not null && bytes.Length != after.Length))
+                return new ReadFile(TakeStatus.Changed);
+            return new ReadFile(null, after.Length, after.LastWriteTimeUtc, sha, bytes);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new ReadFile(TakeStatus.Gone);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.LogInformation("{File} cannot be opened yet ({Error}); it is tried again later", relativePath, e.GetType().Name);
+            return new ReadFile(TakeStatus.Busy);
+        }
+    }
+
+    private Submission Judge(ReadFile read, string stored, DateTimeOffset modified)
+    {
+        var source = new SourceFile(stored, read.Sha256, read.Size, modified, () => throw new InvalidOperationException("The file is read from memory."));
+        if (read.Bytes is null)
+        {
+            var limit = _pipeline.Options.Limits.MaxFileBytes;
+            return new Submission
+            {
+                Source = source,
+                Format = "",
+                Rejection = Core.Reading.Rejections.TooLarge($"{read.Size / 1024 / 1024} MB", $"{limit / 1024 / 1024} MB", "Consolidation:Limits:MaxFileBytes"),
+            };
+        }
+        using var stream = new MemoryStream(read.Bytes, writable: false);
+        try
+        {
+            return _pipeline.Ingest(source, stream);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The pipeline refuses bad files itself; anything that still escapes refuses this file only.
+            // The message is not logged: it could quote the file's contents.
+            _log.LogError("Reading {File} failed with {Error} at {Where}", stored, e.GetType().Name, e.TargetSite?.Name);
+            return new Submission { Source = source, Format = "", Rejection = Core.Reading.Rejections.Corrupt(e.GetType().Name) };
+        }
+    }
+
+    /// <summary>Writes the copy beside its destination, flushes it, dates it, renames it into place and checks its hash.</summary>
+    private static void Store(ReadFile read, string fullPath, string destination, long id)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var temp = TempFiles.Taking(destination, id);
+        using (var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920))
+        {
+            if (read.Bytes is not null)
+                output.Write(read.Bytes);
+            else
+            {
+                using var input = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920);
+                input.CopyTo(output);
+            }
+            output.Flush(flushToDisk: true);
+        }
+        File.SetLastWriteTimeUtc(temp, read.ModifiedUtc);
+        if (HashOf(temp) != read.Sha256)
+        {
+            File.Delete(temp);
+            throw new InvalidDataException("The copy does not hash to the bytes read.");
+        }
+        File.Move(temp, destination, overwrite: false);
+    }
+
+    /// <summary>
+    /// Removes the original once its copy is safe. False when it could not be removed: the ledger
+    /// keeps the file as Stored and the next attempt (or start) finishes the move.
+    /// </summary>
+    private bool RemoveFromInbox(string fullPath, string relativePath, long size, DateTime modifiedUtc)
+    {
+        var now = new FileInfo(fullPath);
+        if (!now.Exists) return true;
+        if (now.Length != size || now.LastWriteTimeUtc != modifiedUtc)
+        {
+            _log.LogWarning("{File} was replaced while it was taken; the new version stays in the inbox", relativePath);
+            return true;
+        }
+        try
+        {
+            Delete(fullPath);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.LogWarning("{File} is stored but could not be removed from the inbox yet ({Error})", relativePath, e.GetType().Name);
+            return false;
+        }
+    }
+
+    private static void Delete(string path)
+    {
+        var attributes = File.GetAttributes(path);
+        if (attributes.HasFlag(FileAttributes.ReadOnly))
+            File.SetAttributes(path, attributes & ~FileAttributes.ReadOnly);
+        File.Delete(path);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (File.Exists(path)) File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Swept at the next start.
+        }
+    }
+
+    internal static string HashOf(string path)
+    {
+        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920);
+        return Convert.ToHexStringLower(SHA256.HashData(s));
+    }
+}

@@ -1,0 +1,26 @@
+namespace Consolidator.Inbox;
+
+/// <summary>
+/// The name a file keeps in archive/ or rejected/: its path in the inbox, so 取込履歴 and 要確認
+/// show what the sender called it. A name already used by an earlier file (a vendor sends
+/// 事前回答.xlsx again a week later) gets " (2)", " (3)" … before the extension, as Windows
+/// names copies; both files stay, and the newer one supersedes the older by its date.
+/// </summary>
+public static class StoredNames
+{
+    /// <summary>The first free name for <paramref name="relativePath"/>; <paramref name="isUsed"/> says whether a candidate is taken.</summary>
+    public static string Choose(string relativePath, Func<string, bool> isUsed)
+    {
+        if (!isUsed(relativePath)) return relativePath;
+        var slash = relativePath.LastIndexOf('/');
+        var folder = slash < 0 ? "" : relativePath[..(slash + 1)];
+        var name = relativePath[(slash + 1)..];
+        var dot = name.LastIndexOf('.');
+        var (stem, ext) = dot > 0 ? (name[..dot], name[dot..]) : (name, "");
+        for (var n = 2; ; n++)
+        {
+            var candidate = $"{folder}{stem} ({n}){ext}";
+            if (!isUsed(candidate)) return candidate;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Consolidator.Core;
+using Consolidator.Core.Model;
+using Consolidator.Ledger;
+using Microsoft.Extensions.Logging;
+
+namespace Consolidator.Inbox;
+
+/// <summary>
+/// Every submission accepted so far: what an audit's result is computed from, not only what sits
+/// in the inbox now (a vendor's v2 arriving a week after v1 supersedes the archived v1). Files
+/// taken by this process are kept as read; the others are read back from archive/ and rejected/
+/// once, the first time a consolidation needs them, each under the name and time the ledger
+/// recorded, so the result equals a one-shot run over the same files.
+/// </summary>
+public sealed class SubmissionStore
+{
+    private readonly Consolidation _pipeline;
+    private readonly FileLedger _ledger;
+    private readonly WorkerFolders _folders;
+    private readonly ILogger<SubmissionStore> _log;
+    private readonly ConcurrentDictionary<long, Submission> _byId = new();
+
+    public SubmissionStore(Consolidation pipeline, FileLedger ledger, WorkerFolders folders, ILogger<SubmissionStore> log)
+    {
+        _pipeline = pipeline;
+        _ledger = ledger;
+        _folders = folders;
+        _log = log;
+    }
+
+    /// <summary>Keeps what a take just read.</summary>
+    public void Add(TakeResult taken)
+    {
+        if (taken is { File: { } file, Submission: { } submission })
+            _byId[file.Id] = submission;
+    }
+
+    /// <summary>Every stored file's submission, ordered by stored path as a one-shot run orders the inbox.</summary>
+    public IReadOnlyList<Submission> All(CancellationToken cancel)
+    {
+        var files = _ledger.Files().Where(f => f.Stage != FileStage.Taking).ToList();
+        var missing = files.Where(f => !_byId.ContainsKey(f.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            Parallel.ForEach(missing, new ParallelOptions
+            {
+                MaxDegreeOfParallelism = Math.Max(1, _pipeline.Options.MaxParallelism),
+                CancellationToken = cancel,
+            }, f => _byId[f.Id] = Load(f));
+            _log.LogInformation("Read {Count} stored files back for consolidation", missing.Count);
+        }
+        return files
+            .OrderBy(f => f.StoredPath, StringComparer.Ordinal)
+            .Select(f => _byId[f.Id])
+            .ToList();
+    }
+
+    /// <summary>Reads one stored file; a copy that is missing or altered is listed as refused with the reason.</summary>
+    private Submission Load(LedgerFile f)
+    {
+        var path = f.StoredFullPath(_folders.Archive, _folders.Rejected);
+        var source = new SourceFile(f.StoredPath, f.Sha256, f.Size, f.ModifiedAt, () => File.OpenRead(path));
+        byte[] bytes;
+        try
+        {
+            bytes = f.Size > _pipeline.Options.Limits.MaxFileBytes ? [] : File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.LogError("The stored copy of {File} cannot be read ({Error})", f.StoredPath, e.GetType().Name);
+            return Refused(source, StoredCopyMissing(f));
+        }
+        if (f.Size <= _pipeline.Options.Limits.MaxFileBytes && Convert.ToHexStringLower(SHA256.HashData(bytes)) != f.Sha256)
+        {
+            _log.LogError("The stored copy of {File} does not match its recorded hash", f.StoredPath);
+            return Refused(source, StoredCopyChanged(f));
+        }
+        if (f.Outcome == FileOutcome.Rejected)
+        {
+            // Refused when it was taken: it stays refused, whatever a new reading would say.
+            if (bytes.Length == 0 || f.Size > _pipeline.Options.Limits.MaxFileBytes) return Refused(source, f.Rejection);
+            using var rs = new MemoryStream(bytes, writable: false);
+            var again = _pipeline.Ingest(source, rs);
+            return again.IsRejected ? again : again with { Rejection = f.Rejection };
+        }
+        using var stream = new MemoryStream(bytes, writable: false);
+        return _pipeline.Ingest(source, stream);
+    }
+
+    private static Submission Refused(SourceFile source, Rejection? why) =>
+        new() { Source = source, Format = "", Rejection = why ?? Core.Reading.Rejections.Corrupt("unknown") };
+
+    private static Rejection StoredCopyMissing(LedgerFile f) => new("stored-copy-missing",
+        $"保管されたファイル（{f.StoredPath}）が見つからないか読めません。",
+        $"The stored copy ({f.StoredPath}) is missing or cannot be read.",
+        "保管フォルダから移動・削除されていないか確認するか、もう一度提出してください。",
+        "Check that it was not moved or deleted from the archive, or submit it again.");
+
+    private static Rejection StoredCopyChanged(LedgerFile f) => new("stored-copy-changed",
+        $"保管されたファイル（{f.StoredPath}）が受領時から変更されています（SHA-256 不一致）。",
+        $"The stored copy ({f.StoredPath}) has changed since it was received (SHA-256 mismatch).",
+        "保管フォルダのファイルは編集せず、直したファイルを受付フォルダに置き直してください。",
+        "Do not edit files in the archive; put the corrected file into the inbox instead.");
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Consolidator.Core.Model;
+using Consolidator.Inbox;
+using Consolidator.Ledger;
+using Microsoft.Extensions.Logging;
+
+namespace Consolidator.Worker;
+
+/// <summary>
+/// One consolidation of everything stored so far: recorded in the ledger (start, end, per-file
+/// status, a summary of keys and counts), then handed to every <see cref="IConsolidationObserver"/>.
+/// </summary>
+public sealed class ConsolidationRunner
+{
+    private readonly ConsolidationJob _job;
+    private readonly SubmissionStore _store;
+    private readonly FileLedger _ledger;
+    private readonly WorkerFolders _folders;
+    private readonly TimeProvider _time;
+    private readonly IEnumerable<IConsolidationObserver> _observers;
+    private readonly ILogger<ConsolidationRunner> _log;
+
+    public ConsolidationRunner(ConsolidationJob job, SubmissionStore store, FileLedger ledger, WorkerFolders folders, TimeProvider time,
+        IEnumerable<IConsolidationObserver> observers, ILogger<ConsolidationRunner> log)
+    {
+        _job = job;
+        _store = store;
+        _ledger = ledger;
+        _folders = folders;
+        _time = time;
+        _observers = observers;
+        _log = log;
+    }
+
+    /// <summary>Consolidates and writes the outputs. Throws when they could not be written (the ledger records the error).</summary>
+    public async Task<JobOutcome> RunAsync(RunTrigger trigger, CancellationToken cancel)
+    {
+        var id = _ledger.StartRun(trigger, _time.GetUtcNow());
+        JobOutcome outcome;
+        try
+        {
+            var submissions = _store.All(cancel);
+            outcome = _job.Consolidate(submissions, _folders.Output, cancel);
+        }
+        catch (Exception e)
+        {
+            var error = e is OperationCanceledException && cancel.IsCancellationRequested
+                ? "停止のため中断 / stopped before it finished"
+                : $"{e.GetType().Name}: {e.Message}";
+            _ledger.FinishRun(id, _time.GetUtcNow(), 0, 0, 0, null, error, null);
+            throw;
+        }
+        var finished = _time.GetUtcNow();
+        var statuses = outcome.Result.Files.ToDictionary(f => f.Source.RelativePath, f => f.Status.Label(), StringComparer.Ordinal);
+        _ledger.FinishRun(id, finished, outcome.Result.Files.Count, outcome.Result.Audits.Count, outcome.Written.Count, Summary(outcome), null, statuses);
+        _log.LogInformation("Consolidated ({Trigger}): {Files} files, {Audits} audits, {Written} outputs written",
+            trigger, outcome.Result.Files.Count, outcome.Result.Audits.Count, outcome.Written.Count);
+
+        var completed = new ConsolidationCompleted(id, trigger, outcome, finished);
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnConsolidatedAsync(completed, cancel);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+            {
+                _log.LogError(e, "{Observer} failed after the consolidation", observer.GetType().Name);
+            }
+        }
+        return outcome;
+    }
+
+    /// <summary>One line per audit: key, status and counts (what <c>status</c> shows). No cell text.</summary>
+    internal static string Summary(JobOutcome outcome) => string.Join("\n", outcome.Result.Audits.Select(a =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{a.Key}  {a.Status.Label()}  {string.Join(" ", a.Counts.Select(c => $"{c.Class.Label}{c.Count}"))} 計{a.Total} 未判定{a.Pending} 要確認{a.Notes.Count}")));
+}
