@@ -207,6 +207,7 @@ public sealed class Consolidation
             RowsMerged = adopted ? ledger.MergedCount(path) : 0,
             RowsListed = adopted ? ledger.ListedCount(path) + s.RowsWithoutId : 0,
             Rejection = s.Rejection,
+            Template = s.Template,
         };
     }
 }

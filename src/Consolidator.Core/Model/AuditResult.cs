@@ -52,6 +52,9 @@ public sealed record InputRecord
     public int RowsMerged { get; init; }
     public int RowsListed { get; init; }
     public Rejection? Rejection { get; init; }
+
+    /// <summary>The template (id and version) the file was filled from, when it was one of ours.</summary>
+    public string? Template { get; init; }
 }
 
 /// <summary>One judgment an auditor gave an item, with its cell.</summary>

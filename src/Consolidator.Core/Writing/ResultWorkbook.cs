@@ -190,7 +190,7 @@ public static class ResultWorkbook
         {
             new("No.", 4, 5, Center: true),
             new("ファイル", 16, 36),
-            new("形式", 5, 8),
+            new("形式", 5, 14),
             new("区分", 6, 12),
             new("提出者", 8, 22),
             new("対象業務", 8, 16),
@@ -206,7 +206,7 @@ public static class ResultWorkbook
         };
         var rows = inputs.Select((f, i) => new string?[]
         {
-            (i + 1).ToString(CultureInfo.InvariantCulture), f.Source.RelativePath, f.Format,
+            (i + 1).ToString(CultureInfo.InvariantCulture), f.Source.RelativePath, f.Template is null ? f.Format : $"{f.Format}\nテンプレート {f.Template}",
             f.Status == FileStatus.Rejected && f.Role == SubmissionRole.None ? "" : f.Role.Label(),
             f.Submitter, f.Key?.Target ?? "", f.Key?.FiscalYearLabel ?? "",
             f.SubmittedOn is { } d ? JapaneseDates.DateLabel(d) : "",

@@ -121,7 +121,10 @@ internal static class Sheets
         p.Margins.Header = 0.3;
         p.Margins.Footer = 0.3;
         p.CenterHorizontally = true;
-        if (repeatFrom > 0) p.SetRowsToRepeatAtTop(repeatFrom, repeatTo);
+        // Rows to repeat, written as Excel writes them ('Sheet'!$3:$3): ClosedXML's own form (Sheet!3:3)
+        // is ignored by LibreOffice, which then prints the header on the first page only.
+        if (repeatFrom > 0)
+            ws.NamedRanges.Add("_xlnm.Print_Titles", $"'{ws.Name.Replace("'", "''", StringComparison.Ordinal)}'!${repeatFrom}:${repeatTo}");
         p.Header.Left.AddText(ws.Name);
         p.Footer.Center.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
         p.Footer.Center.AddText(" / ", XLHFOccurrence.AllPages);

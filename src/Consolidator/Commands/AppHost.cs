@@ -45,6 +45,17 @@ internal static class AppHost
             errors.Add("Consolidation: " + e.Message);
         }
         errors.AddRange(SettingsValidator.Validate(paths, consolidation));
+        // The Templates section is checked by every command, so a bad deployment shows at start.
+        try
+        {
+            var templates = new TemplatesSettings();
+            config.GetSection("Templates").Bind(templates);
+            errors.AddRange(TemplatesSettingsValidator.Validate(templates));
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.Add("Templates: " + e.Message);
+        }
         return (paths, consolidation, errors);
     }
 

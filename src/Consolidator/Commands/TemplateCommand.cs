@@ -64,12 +64,10 @@ internal static class TemplateCommand
         var allErrors = errors.ToList();
         try
         {
-            config.GetSection("Templates").Bind(templates);
-            allErrors.AddRange(TemplatesSettingsValidator.Validate(templates));
+            config.GetSection("Templates").Bind(templates); // validated with every other setting in AppHost.Settings
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
-            allErrors.Add("Templates: " + e.Message);
         }
         if (allErrors.Count > 0)
         {
@@ -129,7 +127,7 @@ internal static class TemplateCommand
             TemplateDefinition template;
             try
             {
-                template = TemplateDefinition.FromMaster(master, role, name, items, options.Recognition.Scale, generatedAt);
+                template = TemplateDefinition.FromMaster(master, role, name, items, master.Scale ?? options.Recognition.Scale, generatedAt);
             }
             catch (ArgumentException e)
             {

@@ -89,6 +89,7 @@ internal static class ValidateCommand
             }
             if (s.Format.Length > 0 || s.Key is not null)
                 o.WriteLine($"  形式 format: {s.Format}   区分 role: {s.Role.Label()}   監査 audit: {s.Key?.ToString() ?? "—"}" + (s.KeyOrigin is { } origin ? $" ({origin})" : ""));
+            if (s.Template is not null) o.WriteLine($"  テンプレート template: {s.Template}");
             if (s.Auditor is not null) o.WriteLine($"  監査人 auditor: {s.Auditor.Display(SubmissionRole.Auditor)}");
             if (s.Vendor is not null) o.WriteLine($"  事業者 vendor: {s.Vendor.Display(SubmissionRole.Vendor)}" + (s.Vendor.Person is { } p ? $"（{p}）" : ""));
             if (s.SubmittedOn is { } d) o.WriteLine($"  提出日 submitted: {Core.Normalising.JapaneseDates.DateLabel(d)}");
@@ -119,6 +120,7 @@ internal static class ValidateCommand
                 path = r.Submission.Source.RelativePath,
                 sha256 = r.Submission.Source.Sha256,
                 format = r.Submission.Format,
+                template = r.Submission.Template,
                 role = r.Submission.Role.ToString(),
                 audit = r.Submission.Key is { } k ? new { target = k.Target, fiscalYear = k.FiscalYear, label = k.FiscalYearLabel, origin = r.Submission.KeyOrigin } : null,
                 auditor = r.Submission.Auditor?.Display(SubmissionRole.Auditor),
