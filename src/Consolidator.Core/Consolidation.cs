@@ -192,6 +192,11 @@ public sealed class Consolidation
         if (s.Role == SubmissionRole.Master && s.Metadata.Submitter is { } who) submitter.Add(who.Text);
         var path = s.Source.RelativePath;
         var adopted = status == FileStatus.Adopted;
+        if (adopted && ja.Length == 0)
+        {
+            ja = $"{s.Role.Label()}の{(s.Role == SubmissionRole.Master ? "監査項目" : "提出")}として採用（{s.RowsRead} 行）";
+            en = $"Used as the {s.Role switch { SubmissionRole.Master => "master item list", SubmissionRole.Auditor => "auditor's checklist", SubmissionRole.Vendor => "vendor's pre-answer", _ => "auditor's checklist and vendor's pre-answer" }} ({s.RowsRead} rows)";
+        }
         return new InputRecord
         {
             Source = s.Source,

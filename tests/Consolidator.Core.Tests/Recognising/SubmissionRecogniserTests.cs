@@ -142,3 +142,24 @@ public sealed class SubmissionRecogniserTests
         Assert.AreEqual(s.HeaderRow, r.Sheets[0].HeaderRow);
     }
 }
+
+[TestClass]
+public sealed class SeveralSheetsTests
+{
+    [TestMethod]
+    public void ItemsOnSeveralSheets_AreAllRead_WithTheirSheetInTheCellAddress()
+    {
+        var first = new SheetSpec { Name = "組織・物理" }.Meta("区分", "監査人").Meta("対象業務", "X").Meta("年度", "R5").Meta("監査人", "田中 誠");
+        first.Headers = ["No.", "監査項目", "判定"];
+        first.Row("1-1", "項目", "〇").Row("1-2", "項目", "―");
+        var second = new SheetSpec { Name = "技術" };
+        second.Headers = ["No.", "監査項目", "判定"];
+        second.Row("5-1", "項目", "△");
+
+        var s = new Consolidation().Ingest(SourceFile.FromBytes("a.xlsx", Books.Xlsx(first, second), DateTimeOffset.UnixEpoch), new MemoryStream(Books.Xlsx(first, second)));
+
+        CollectionAssert.AreEqual(new[] { "1-1", "1-2", "5-1" }, s.Rows.Select(r => r.Id).ToArray());
+        Assert.AreEqual("a.xlsx!技術!C2", s.Rows[2].Judgment!.Cell.ToString());
+        Assert.AreEqual(2, s.Sheets.Count(x => x.HeaderRow is not null));
+    }
+}
