@@ -40,6 +40,13 @@ public static class Rejections
         "ブックにデータがありません。", "The workbook holds no data.",
         "記入済みのチェックリスト又は事前回答書を提出してください。", "Submit the filled checklist or pre-answer.");
 
+    /// <summary>A text file under a workbook's name (議事メモ.xlsx holding plain text): read as CSV, and no table in it.</summary>
+    public static Rejection TextWithoutTable(string extension) => new("no-table",
+        $"Excel ブックではなくテキストファイルです（拡張子は {extension}）。監査項目の表も見つかりません。",
+        $"This is a text file, not an Excel workbook (though named {extension}), and no table of audit items was found in it.",
+        "監査チェックリスト又は事前回答書の Excel ファイルを提出してください。",
+        "Submit the checklist or pre-answer as an Excel file.");
+
     public static Rejection NoTable(string sheets) => new("no-table",
         $"監査項目の表が見つかりません（見出し行に「No.」等の項目番号の列と「監査項目」「判定」「事前回答」等の列が必要です。調べたシート: {sheets}）。",
         $"No table of audit items was found (a header row needs an item-id column such as 'No.' and another known column such as 監査項目, 判定 or 事前回答; sheets searched: {sheets}).",

@@ -52,7 +52,10 @@ public sealed class SubmissionRecogniser
             {
                 Metadata = meta,
                 Key = ResolveKey(source, meta).Key,
-                Rejection = empty ? Rejections.EmptyWorkbook() : Rejections.NoTable(string.Join("、", book.Sheets.Select(s => s.Name))),
+                Rejection = empty ? Rejections.EmptyWorkbook()
+                    : book.Format.StartsWith("csv", StringComparison.Ordinal) && Path.GetExtension(source.Name).ToLowerInvariant() is not (".csv" or ".txt" or ".tsv")
+                        ? Rejections.TextWithoutTable(Path.GetExtension(source.Name))
+                        : Rejections.NoTable(string.Join("、", book.Sheets.Select(s => s.Name))),
             };
         }
 
