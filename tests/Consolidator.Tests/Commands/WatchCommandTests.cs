@@ -97,7 +97,7 @@ public sealed class WatchCommandTests
         var reasons = new Dictionary<string, string>
         {
             ["破損ファイル_000.xlsx"] = "Excel ブックではありません（Excel ブックでもテキストでもないデータ",
-            ["議事メモ_001.xlsx"] = "監査項目の表が見つかりません",
+            ["議事メモ_001.xlsx"] = "Excel ブックではなくテキストファイルです（拡張子は .xlsx）",
             ["参考資料一式_002.xlsx"] = "Excel ブックではありません（Excel ブックではない ZIP 圧縮ファイル",
             ["空のブック_003.xlsx"] = "ブックにデータがありません。",
             ["送付状_004.xlsx"] = "監査項目の表が見つかりません",
