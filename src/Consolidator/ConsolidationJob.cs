@@ -46,8 +46,7 @@ public sealed class ConsolidationJob
             {
                 Source = source,
                 Format = "",
-                Rejection = Core.Reading.Rejections.TooLarge($"{info.Length / 1024 / 1024} MB",
-                    $"{_pipeline.Options.Limits.MaxFileBytes / 1024 / 1024} MB", "Consolidation:Limits:MaxFileBytes"),
+                Rejection = Core.Reading.Rejections.FileTooLarge(info.Length, _pipeline.Options.Limits.MaxFileBytes),
             };
         }
         var bytes = File.ReadAllBytes(fullPath);
