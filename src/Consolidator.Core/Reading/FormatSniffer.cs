@@ -124,14 +124,14 @@ public static class FormatSniffer
             stream.Position = 0;
         }
         if (cfb.Has("EncryptedPackage") || cfb.Has("EncryptionInfo"))
-            return Reject("encrypted xlsx", Rejections.Encrypted("パスワードで暗号化された Excel ブック (.xlsx/.xlsm) / a password-encrypted Excel workbook (.xlsx/.xlsm)"));
+            return Reject("encrypted xlsx", Rejections.EncryptedXlsx());
         var book = cfb.Entries.FirstOrDefault(e => e.Type == 2 && (e.Name.Equals("Workbook", StringComparison.OrdinalIgnoreCase) || e.Name.Equals("Book", StringComparison.OrdinalIgnoreCase)));
         if (book is not null)
         {
             try
             {
                 if (HasFilePass(cfb.ReadPrefix(book, 4096)))
-                    return Reject("encrypted xls", Rejections.Encrypted("パスワード付きの Excel 97-2003 ブック (.xls) / a password-protected Excel 97-2003 workbook (.xls)"));
+                    return Reject("encrypted xls", Rejections.EncryptedXls());
             }
             catch (InvalidDataException e)
             {

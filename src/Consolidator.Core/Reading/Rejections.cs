@@ -26,10 +26,15 @@ public static class Rejections
         "監査チェックリスト又は事前回答書の Excel ファイル (.xlsx, .xls) 又は CSV を提出してください。",
         "Submit the checklist or pre-answer as an Excel file (.xlsx, .xls) or CSV.");
 
-    /// <summary>A password-protected workbook; <paramref name="what"/> says which kind (.xlsx in a compound file, or .xls).</summary>
-    public static Rejection Encrypted(string what = "暗号化された Excel ブック / an encrypted Excel workbook") => new("encrypted",
-        $"パスワードで保護（暗号化）されたブックのため読み込めません（{what}）。",
-        $"The workbook is password-protected (encrypted) and cannot be read ({what}).",
+    /// <summary>A password-protected .xlsx/.xlsm: an encrypted package inside a compound file.</summary>
+    public static Rejection EncryptedXlsx() => Encrypted("パスワードで暗号化された Excel ブック (.xlsx/.xlsm)", "a password-encrypted Excel workbook (.xlsx/.xlsm)");
+
+    /// <summary>A password-protected Excel 97-2003 workbook (BIFF8 with FILEPASS).</summary>
+    public static Rejection EncryptedXls() => Encrypted("パスワード付きの Excel 97-2003 ブック (.xls)", "a password-protected Excel 97-2003 workbook (.xls)");
+
+    private static Rejection Encrypted(string whatJa, string whatEn) => new("encrypted",
+        $"パスワードで保護（暗号化）されたブックのため読み込めません（{whatJa}）。",
+        $"The workbook is password-protected (encrypted) and cannot be read ({whatEn}).",
         "パスワードを解除して保存し直し、提出してください（ファイル → 情報 → ブックの保護 → パスワードを使用して暗号化 で空欄にします）。",
         "Remove the password (File → Info → Protect Workbook → Encrypt with Password, then clear it), save, and resubmit.");
 
@@ -61,14 +66,14 @@ public static class Rejections
         "Fill in 対象業務 and 年度 above the table, or put the file in a folder named after the target and year (e.g. 庶務事務システム_令和5年度).");
 
     /// <summary>A limit of <see cref="ReadLimits"/> was crossed: says what, the limit, and the setting to raise.</summary>
-    public static Rejection TooLarge(string whatJa, string whatEn, string limit, string property) => new("too-large",
-        $"ファイルが大きすぎるため読み込みません（{whatJa}。上限は {limit}、設定 {ReadLimits.Setting(property)}）。",
-        $"The file is too large to read ({whatEn}; the limit is {limit}, setting {ReadLimits.Setting(property)}).",
+    public static Rejection TooLarge(string whatJa, string whatEn, string limitJa, string limitEn, string property) => new("too-large",
+        $"ファイルが大きすぎるため読み込みません（{whatJa}。上限は {limitJa}、設定 {ReadLimits.Setting(property)}）。",
+        $"The file is too large to read ({whatEn}; the limit is {limitEn}, setting {ReadLimits.Setting(property)}).",
         $"不要なシート・行・列・画像を削除して提出し直してください。正当なファイルであれば、管理者が設定 {ReadLimits.Setting(property)} を引き上げられます。",
         $"Delete sheets, rows, columns or pictures that are not needed and resubmit; for a genuine file an administrator can raise the setting {ReadLimits.Setting(property)}.");
 
     public static Rejection FileTooLarge(long size, long limit) =>
-        TooLarge($"ファイルサイズ {Bytes(size)}", $"the file is {Bytes(size)}", Bytes(limit), nameof(ReadLimits.MaxFileBytes));
+        TooLarge($"ファイルサイズ {Bytes(size)}", $"the file is {Bytes(size)}", Bytes(limit), Bytes(limit), nameof(ReadLimits.MaxFileBytes));
 
     /// <summary>A part inflates to far more than its compressed size: a zip bomb.</summary>
     public static Rejection ZipBomb(string part, double ratio, double limit) => new("zip-bomb",

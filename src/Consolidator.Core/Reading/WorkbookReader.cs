@@ -63,7 +63,7 @@ public static class WorkbookReader
     {
         if (stream.CanSeek && stream.Length - stream.Position > limits.MaxFileBytes)
             throw new UnreadableFileException(Rejections.FileTooLarge(stream.Length - stream.Position, limits.MaxFileBytes));
-        if (stream is MemoryStream memory && memory.Position == 0)
+        if (stream is MemoryStream { CanSeek: true, Position: 0 } memory)
             return memory;
         var copy = new MemoryStream(stream.CanSeek ? (int)(stream.Length - stream.Position) : 0);
         var buffer = new byte[81920];

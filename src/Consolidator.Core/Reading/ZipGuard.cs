@@ -29,6 +29,7 @@ internal static class ZipGuard
             throw new UnreadableFileException(Rejections.TooLarge(
                 $"ZIP のパーツ数 {Rejections.Count(entries)}",
                 $"the zip holds {Rejections.Count(entries)} parts",
+                Rejections.Count(limits.MaxZipEntries) + " パーツ",
                 Rejections.Count(limits.MaxZipEntries) + " parts", nameof(ReadLimits.MaxZipEntries)));
     }
 
@@ -39,6 +40,7 @@ internal static class ZipGuard
             throw new UnreadableFileException(Rejections.TooLarge(
                 $"ZIP のパーツ数 {Rejections.Count(zip.Entries.Count)}",
                 $"the zip holds {Rejections.Count(zip.Entries.Count)} parts",
+                Rejections.Count(limits.MaxZipEntries) + " パーツ",
                 Rejections.Count(limits.MaxZipEntries) + " parts", nameof(ReadLimits.MaxZipEntries)));
         long total = 0;
         foreach (var e in zip.Entries)
@@ -53,12 +55,14 @@ internal static class ZipGuard
                 throw new UnreadableFileException(Rejections.TooLarge(
                     $"パーツ {Rejections.Name(e.FullName)} の展開後のサイズ {Rejections.Bytes(e.Length)}",
                     $"part {Rejections.Name(e.FullName)} inflates to {Rejections.Bytes(e.Length)}",
+                    Rejections.Bytes(limits.MaxPartBytes),
                     Rejections.Bytes(limits.MaxPartBytes), nameof(ReadLimits.MaxPartBytes)));
             total += e.Length;
             if (total > limits.MaxPackageBytes)
                 throw new UnreadableFileException(Rejections.TooLarge(
                     $"展開後の合計サイズが {Rejections.Bytes(limits.MaxPackageBytes)} を超えています",
                     $"the parts inflate to more than {Rejections.Bytes(limits.MaxPackageBytes)} in total",
+                    Rejections.Bytes(limits.MaxPackageBytes),
                     Rejections.Bytes(limits.MaxPackageBytes), nameof(ReadLimits.MaxPackageBytes)));
         }
     }

@@ -26,7 +26,7 @@ internal sealed class XlsReader : IWorkbookReader
         }
         catch (Exception e) when (e.GetType().Name.Contains("Encrypt", StringComparison.Ordinal) || e.GetType().Name.Contains("Password", StringComparison.Ordinal))
         {
-            throw new UnreadableFileException(Rejections.Encrypted("パスワード付きの Excel 97-2003 ブック (.xls) / a password-protected Excel 97-2003 workbook (.xls)"), e);
+            throw new UnreadableFileException(Rejections.EncryptedXls(), e);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
