@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using Consolidator.Core.Model;
@@ -52,7 +51,7 @@ public static class FormatSniffer
         if (head.StartsWith("GIF8"u8)) return Reject("GIF", Rejections.NotAWorkbook("GIF 画像 / a GIF image"));
         if (head.StartsWith("BM"u8) && n == 8 && head[6] == 0 && head[7] == 0) return Reject("BMP", Rejections.NotAWorkbook("BMP 画像 / a BMP image"));
         if (head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8)) return Reject("TIFF", Rejections.NotAWorkbook("TIFF 画像（スキャナの出力など） / a TIFF image such as a scan"));
-        if (head.StartsWith("<?xml"u8) || head.StartsWith("\xEF\xBB\xBF<?xml"u8))
+        if (head.StartsWith("<?xml"u8) || (head.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) && head[3..].StartsWith("<?xml"u8)))
             return Reject("XML", Rejections.NotAWorkbook("XML ファイル（Excel 2003 XML 形式など） / an XML file such as Excel 2003 XML"));
         if (head.StartsWith("{\\rtf"u8)) return Reject("RTF", Rejections.NotAWorkbook("RTF 文書 / an RTF document"));
         if (LooksLikeText(stream))
@@ -130,8 +129,11 @@ public static class FormatSniffer
         {
             try
             {
-                if (HasFilePass(cfb.ReadPrefix(book, 4096)))
+                var records = cfb.ReadPrefix(book, int.MaxValue);
+                if (BiffRecords.HasFilePass(records))
                     return Reject("encrypted xls", Rejections.EncryptedXls());
+                if (BiffRecords.Check(records) is { } damage)
+                    return Reject("broken xls", Rejections.Corrupt(damage));
             }
             catch (InvalidDataException e)
             {
@@ -142,21 +144,6 @@ public static class FormatSniffer
         if (cfb.Has("WordDocument")) return Reject("doc", Rejections.NotAWorkbook("Word 文書 (.doc) / a Word document (.doc)"));
         if (cfb.Has("PowerPoint Document")) return Reject("ppt", Rejections.NotAWorkbook("PowerPoint 文書 (.ppt) / a PowerPoint document (.ppt)"));
         return Reject("cfb", Rejections.NotAWorkbook("Excel ブックではない Office 形式のファイル / an Office compound file that is not a workbook"));
-    }
-
-    /// <summary>Whether the workbook globals start with a FILEPASS record (0x002F): the .xls is encrypted.</summary>
-    internal static bool HasFilePass(ReadOnlySpan<byte> stream)
-    {
-        var offset = 0;
-        for (var records = 0; records < 64 && offset + 4 <= stream.Length; records++)
-        {
-            var type = BinaryPrimitives.ReadUInt16LittleEndian(stream[offset..]);
-            var length = BinaryPrimitives.ReadUInt16LittleEndian(stream[(offset + 2)..]);
-            if (type == 0x002F) return true;
-            if (type is 0x0085 or 0x000A or 0x00FC) return false; // BOUNDSHEET, EOF, SST: past where FILEPASS stands
-            offset += 4 + length;
-        }
-        return false;
     }
 
     private static byte[] ReadAll(Stream stream)
@@ -175,7 +162,10 @@ public static class FormatSniffer
         return bytes;
     }
 
-    /// <summary>Text: no NUL bytes in the first 64 KB, and it decodes as UTF-8/UTF-16 or Shift_JIS.</summary>
+    /// <summary>
+    /// Text: a UTF-16 BOM, or no NUL byte and hardly any control characters in the first 64 KB.
+    /// Whether it decodes is the CSV reader's question, which it answers with its own reason.
+    /// </summary>
     private static bool LooksLikeText(Stream stream)
     {
         var sample = ReadUpTo(stream, 64 * 1024);
@@ -184,6 +174,6 @@ public static class FormatSniffer
             return true;
         if (Array.IndexOf(sample, (byte)0) >= 0) return false;
         var controls = sample.Count(b => b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B));
-        return controls <= sample.Length / 100 && TextDecoding.Detect(sample).Encoding is not null;
+        return controls <= Math.Max(1, sample.Length / 100);
     }
 }

@@ -26,6 +26,13 @@ public static class Rejections
         "監査チェックリスト又は事前回答書の Excel ファイル (.xlsx, .xls) 又は CSV を提出してください。",
         "Submit the checklist or pre-answer as an Excel file (.xlsx, .xls) or CSV.");
 
+    /// <summary>Text (a CSV) whose bytes are neither valid UTF-8 nor valid Shift_JIS, and which carries no BOM.</summary>
+    public static Rejection UnknownEncoding() => new("not-a-workbook",
+        "文字コードを判別できないテキストファイルです（UTF-8 としても Shift_JIS としても正しくない文字があります）。",
+        "This is a text file in an encoding that cannot be told (it holds bytes that are valid neither as UTF-8 nor as Shift_JIS).",
+        "Excel で開き、「CSV UTF-8 (コンマ区切り)」又は Excel ブック (*.xlsx) として保存し直して提出してください。",
+        "Open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\" or as an Excel workbook (*.xlsx), then resubmit.");
+
     /// <summary>A password-protected .xlsx/.xlsm: an encrypted package inside a compound file.</summary>
     public static Rejection EncryptedXlsx() => Encrypted("パスワードで暗号化された Excel ブック (.xlsx/.xlsm)", "a password-encrypted Excel workbook (.xlsx/.xlsm)");
 

@@ -21,7 +21,7 @@ internal sealed class CsvWorkbookReader : IWorkbookReader
         stream.ReadExactly(bytes);
         var (encoding, bom, name) = TextDecoding.Detect(bytes);
         if (encoding is null)
-            throw new UnreadableFileException(Rejections.NotAWorkbook("文字コードを判別できないテキスト / text in an encoding that is neither UTF-8 nor Shift_JIS"));
+            throw new UnreadableFileException(Rejections.UnknownEncoding());
         var text = encoding.GetString(bytes, bom, bytes.Length - bom);
         var sheetName = RawText.SheetName(Path.GetFileNameWithoutExtension(fileName), 1);
 

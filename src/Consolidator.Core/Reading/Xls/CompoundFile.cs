@@ -105,8 +105,9 @@ internal sealed class CompoundFile
     }
 
     /// <summary>
-    /// The first bytes of a stream held in regular sectors, after checking its whole chain: every
-    /// sector in the file, no loop, no more sectors than its size needs.
+    /// The first bytes (up to <paramref name="max"/>) of a stream held in regular sectors, after
+    /// checking its whole chain: every sector in the file, no loop, no more sectors than its size
+    /// needs. A stream small enough for the mini stream gives no bytes.
     /// </summary>
     public byte[] ReadPrefix(Entry entry, int max)
     {
