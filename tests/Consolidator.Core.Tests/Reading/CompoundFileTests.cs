@@ -88,7 +88,7 @@ public sealed class CompoundFileTests
         byte[] encrypted = [0x09, 0x08, 0x02, 0x00, 0x00, 0x06, 0x2F, 0x00, 0x02, 0x00, 0x00, 0x00];
         byte[] plain = [0x09, 0x08, 0x02, 0x00, 0x00, 0x06, 0x85, 0x00, 0x02, 0x00, 0x00, 0x00, 0x2F, 0x00, 0x00, 0x00];
 
-        Assert.IsTrue(FormatSniffer.HasFilePass(encrypted));
-        Assert.IsFalse(FormatSniffer.HasFilePass(plain), "a FILEPASS after BOUNDSHEET is not where encryption is declared");
+        Assert.IsTrue(BiffRecords.HasFilePass(encrypted));
+        Assert.IsFalse(BiffRecords.HasFilePass(plain), "a FILEPASS after BOUNDSHEET is not where encryption is declared");
     }
 }
