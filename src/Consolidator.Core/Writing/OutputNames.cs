@@ -90,19 +90,25 @@ public static class OutputNames
     {
         var tail = $"_{key.FiscalYearLabel}{ResultSuffix}";
         var room = MaxNameBytes - Encoding.UTF8.GetByteCount(tail) - ".xlsx".Length;
-        var target = Fit(Replace(key.Target), 120 - tail.Length, room, key.Target);
+        // Only the whole name can be a reserved device name (CON_令和5年度_監査結果 is not).
+        var target = Fit(ReplaceCharacters(key.Target), 120 - tail.Length, room, key.Target);
         return Safe(target + tail);
     }
 
     private static string Replace(string name)
     {
-        var sb = new StringBuilder(name.Length);
-        foreach (var rune in name.Normalize(NormalizationForm.FormC).EnumerateRunes())
-            sb.Append(IsInvisible(rune) || "<>:\"/\\|?*".Contains(rune.ToString(), StringComparison.Ordinal) ? "_" : rune.ToString());
-        var s = sb.ToString().Trim().TrimEnd('.', ' ');
+        var s = ReplaceCharacters(name);
         if (s.Length == 0) s = "_";
         if (Reserved.Contains(s.Split('.')[0].TrimEnd(' '), StringComparer.OrdinalIgnoreCase)) s = "_" + s;
         return s;
+    }
+
+    private static string ReplaceCharacters(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        foreach (var rune in name.Normalize(NormalizationForm.FormC).EnumerateRunes())
+            sb.Append(IsInvisible(rune) || "<>:\"/\\|?*".Contains(rune.ToString(), StringComparison.Ordinal) ? "_" : rune.ToString());
+        return sb.ToString().Trim().TrimEnd('.', ' ');
     }
 
     /// <summary>Control, formatting (bidirectional overrides, zero-width), unassigned and replacement characters.</summary>
