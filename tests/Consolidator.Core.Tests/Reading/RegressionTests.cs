@@ -32,6 +32,8 @@ public sealed class RegressionTests
     [DataRow("target-with-control-character.csv",           "read")]
     // One invalid byte in a CSV that starts with a UTF-8 BOM: refused as "neither a workbook nor text".
     [DataRow("utf8-bom-csv-with-a-damaged-byte.csv",        "read")]
+    // Fuzz case 33040 (seed 4242, scale 10): 判定 in the header damaged, 区分 監査人 kept; merging threw NullReferenceException.
+    [DataRow("auditor-checklist-without-judgment-column.csv", "read")]
     public void Regression_EndsAsItShould(string file, string outcome)
     {
         var watch = Stopwatch.StartNew();
