@@ -1,4 +1,3 @@
-using System.Globalization;
 using Consolidator.Core.Model;
 
 namespace Consolidator.Core.Reading;
@@ -54,6 +53,4 @@ public sealed class ReadBudget
                 Rejections.Count(Limits.MaxScannedCells) + " セル",
                 Rejections.Count(Limits.MaxScannedCells) + " cells", nameof(ReadLimits.MaxScannedCells)));
     }
-
-    internal static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

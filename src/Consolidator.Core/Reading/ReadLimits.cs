@@ -7,8 +7,8 @@ namespace Consolidator.Core.Reading;
 /// Files arrive from outside the organisation; each limit, when crossed, refuses the file with a
 /// reason that names the limit and its setting, except <see cref="MaxCellChars"/>, which cuts the
 /// text and lists the cell in 要確認. The defaults are far above any real checklist or pre-answer
-/// and keep one file's time and memory bounded: at the defaults the largest file accepted is read
-/// in seconds and in a few hundred megabytes.
+/// and keep one file's time and memory bounded: at the defaults a workbook of 2,000,000 cells,
+/// the most accepted, is read in well under a minute within about 300 MB.
 /// </summary>
 public sealed record ReadLimits
 {
