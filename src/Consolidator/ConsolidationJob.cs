@@ -69,8 +69,11 @@ public sealed class ConsolidationJob
             var (full, relative) = files[i];
             results[i] = Ingest(full, relative);
             var s = results[i];
-            if (s.IsRejected) _log.LogWarning("Refused {File}: {Reason}", relative, s.Rejection!.Code);
-            else _log.LogInformation("Read {File}: {Role}, {Rows} rows, {Notes} notes", relative, s.Role, s.Rows.Count, s.Notes.Count);
+            // Names only, never cell text; a name's control characters are shown as '?' so that a
+            // file named with a line break or an escape sequence cannot forge or colour a log line.
+            var name = Core.Reading.Rejections.Name(relative, 260);
+            if (s.IsRejected) _log.LogWarning("Refused {File}: {Reason}", name, s.Rejection!.Code);
+            else _log.LogInformation("Read {File}: {Role}, {Rows} rows, {Notes} notes", name, s.Role, s.Rows.Count, s.Notes.Count);
             progress?.Report(new FileProgress(Interlocked.Increment(ref done), files.Count, s));
         });
         return results;
@@ -91,8 +94,9 @@ public sealed class ConsolidationJob
             ItemsCsv.Write(audit, csv);
             written.Add(xlsx);
             written.Add(csv);
+            // The result's file name, not the target's text as a cell gave it.
             _log.LogInformation("Wrote {Audit}: {Items} items, {Pending} pending, {Notes} to review, {Status}",
-                audit.Key.ToString(), audit.Items.Count, audit.Pending, audit.Notes.Count, audit.Status);
+                Path.GetFileName(xlsx), audit.Items.Count, audit.Pending, audit.Notes.Count, audit.Status);
         });
         if (result.Audits.Count > 1)
         {

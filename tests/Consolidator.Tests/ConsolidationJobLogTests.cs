@@ -48,6 +48,31 @@ public sealed class ConsolidationJobLogTests
         }
     }
 
+    [TestMethod]
+    public void IngestAll_ShowsControlCharactersOfAFileNameAsQuestionMarks()
+    {
+        if (OperatingSystem.IsWindows()) return; // Windows does not allow such names at all.
+        var folder = Path.Combine(Path.GetTempPath(), "consolidator-logs-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            const string name = "forged\n[12:00:00 INF] Read ok\u001B[31m.xlsx";
+            var path = Path.Combine(folder, name);
+            File.WriteAllBytes(path, [1, 2, 3]);
+            var logger = new CollectingLogger();
+
+            new ConsolidationJob(new Consolidation(), TimeProvider.System, logger).IngestAll([(path, name)], null, CancellationToken.None);
+
+            var entry = logger.Entries.Single();
+            Assert.IsFalse(entry.Any(c => char.IsControl(c)), entry);
+            Assert.Contains("forged?[12:00:00 INF] Read ok?[31m.xlsx", entry);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>The marker in item texts, findings, names and metadata; in a year nobody can read; inside a DTD; in a number cell that does not parse; in a CSV.</summary>
     private static IEnumerable<(string Name, byte[] Bytes)> Files()
     {

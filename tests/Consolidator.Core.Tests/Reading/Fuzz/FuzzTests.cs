@@ -63,6 +63,7 @@ public sealed class FuzzTests
             for (var i = 0; i < cases * Scale; i++, number++)
             {
                 if (only is not null && only != number) continue;
+                TestContext.CancellationToken.ThrowIfCancellationRequested();
                 var random = new Random(Seed + number);
                 var mutant = Mutator.Mutate(bytes, kind, random);
                 var label = $"case {number} ({name}: {mutant.How})";
