@@ -16,6 +16,9 @@ public sealed record ConsolidationOptions
     /// <summary>The office's time zone: file times become dates in it. Defaults to Asia/Tokyo.</summary>
     public TimeZoneInfo TimeZone { get; init; } = Tokyo;
 
+    /// <summary>The clock a file's read time (<see cref="ReadLimits.MaxReadSeconds"/>) is measured on. Defaults to the system clock.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Files read at once. Defaults to the number of cores.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
@@ -69,7 +72,7 @@ public sealed class Consolidation
         RawWorkbook book;
         try
         {
-            book = WorkbookReader.Read(stream, file.Name, _options.Limits);
+            book = WorkbookReader.Read(stream, file.Name, _options.Limits, _options.Time);
         }
         catch (UnreadableFileException e)
         {
@@ -79,7 +82,11 @@ public sealed class Consolidation
         {
             return new Submission { Source = file, Format = "", Rejection = Rejections.Corrupt(e.GetType().Name) };
         }
-        return _recogniser.Recognise(file, book);
+        var submission = _recogniser.Recognise(file, book);
+        if (book.CutCells.Count == 0 || submission.IsRejected) return submission;
+        // Text over the cell limit was cut while reading; each such cell is listed in 要確認.
+        var cut = book.CutCells.Select(c => Notes.TextTooLong(null, new CellRef(file.RelativePath, c.Sheet, c.Row, c.Column), c.Length, _options.Limits.MaxCellChars));
+        return submission with { Notes = [.. submission.Notes, .. cut] };
     }
 
     /// <summary>Reads every file (in parallel, bounded by the cores), then merges.</summary>

@@ -46,8 +46,7 @@ public sealed class ConsolidationJob
             {
                 Source = source,
                 Format = "",
-                Rejection = Core.Reading.Rejections.TooLarge($"{info.Length / 1024 / 1024} MB",
-                    $"{_pipeline.Options.Limits.MaxFileBytes / 1024 / 1024} MB", "Consolidation:Limits:MaxFileBytes"),
+                Rejection = Core.Reading.Rejections.FileTooLarge(info.Length, _pipeline.Options.Limits.MaxFileBytes),
             };
         }
         var bytes = File.ReadAllBytes(fullPath);
@@ -70,8 +69,11 @@ public sealed class ConsolidationJob
             var (full, relative) = files[i];
             results[i] = Ingest(full, relative);
             var s = results[i];
-            if (s.IsRejected) _log.LogWarning("Refused {File}: {Reason}", relative, s.Rejection!.Code);
-            else _log.LogInformation("Read {File}: {Role}, {Rows} rows, {Notes} notes", relative, s.Role, s.Rows.Count, s.Notes.Count);
+            // Names only, never cell text; a name's control characters are shown as '?' so that a
+            // file named with a line break or an escape sequence cannot forge or colour a log line.
+            var name = Core.Reading.Rejections.Name(relative, 260);
+            if (s.IsRejected) _log.LogWarning("Refused {File}: {Reason}", name, s.Rejection!.Code);
+            else _log.LogInformation("Read {File}: {Role}, {Rows} rows, {Notes} notes", name, s.Role, s.Rows.Count, s.Notes.Count);
             progress?.Report(new FileProgress(Interlocked.Increment(ref done), files.Count, s));
         });
         return results;
@@ -90,8 +92,9 @@ public sealed class ConsolidationJob
             var csv = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultCsv(audit.Key)), generatedAt, p => ItemsCsv.Write(audit, p));
             written.Add(xlsx);
             written.Add(csv);
+            // The result's file name, not the target's text as a cell gave it.
             _log.LogInformation("Wrote {Audit}: {Items} items, {Pending} pending, {Notes} to review, {Status}",
-                audit.Key.ToString(), audit.Items.Count, audit.Pending, audit.Notes.Count, audit.Status);
+                Path.GetFileName(xlsx), audit.Items.Count, audit.Pending, audit.Notes.Count, audit.Status);
         });
         if (result.Audits.Count > 1)
         {

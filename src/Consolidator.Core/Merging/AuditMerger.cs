@@ -111,7 +111,10 @@ internal sealed class AuditMerger
         {
             var rows = judgmentsById[id];
             var describing = master is not null ? universe[id] : rows.Select(r => r.Row).FirstOrDefault() ?? universe[id];
-            var judgments = rows.Select(r => new AuditorJudgment(r.Part.Display, r.Row.ParsedJudgment, r.Row.Judgment!, r.Row.Finding, r.Row.Recommendation)).ToList();
+            // A checklist that says 区分 監査人 but has no judgment column leaves the item pending, noted at its id cell.
+            var judgments = rows.Select(r => r.Row.Judgment is { } cell
+                ? new AuditorJudgment(r.Part.Display, r.Row.ParsedJudgment, cell, r.Row.Finding, r.Row.Recommendation)
+                : new AuditorJudgment(r.Part.Display, new ParsedJudgment(JudgmentState.Empty, null, ""), new Field("", r.Row.RawId.Cell), r.Row.Finding, r.Row.Recommendation)).ToList();
             var valid = judgments.Where(j => j.Judgment.IsValid).ToList();
             JudgmentClass? merged = null;
             if (valid.Count == 0)

@@ -13,6 +13,11 @@ internal static class DisplayText
 {
     private static readonly ConcurrentDictionary<string, ExcelNumberFormat.NumberFormat?> Formats = new();
 
+    /// <summary>Excel's own limit on a number format's length; a longer one is not from Excel and is shown as General.</summary>
+    private const int MaxFormatLength = 255;
+
+    private const int MaxCachedFormats = 2_000;
+
     public static string Of(object? value, string? format)
     {
         switch (value)
@@ -41,21 +46,16 @@ internal static class DisplayText
 
     private static string FormatNumber(double d, string? format)
     {
-        if (string.IsNullOrEmpty(format) || format.Equals("General", StringComparison.OrdinalIgnoreCase) || format == "@")
+        if (string.IsNullOrEmpty(format) || format.Equals("General", StringComparison.OrdinalIgnoreCase) || format == "@"
+            || format.Length > MaxFormatLength)
             return General(d);
         if (TryPlain(d, format, out var plain)) return plain;
-        var nf = Formats.GetOrAdd(format, static f =>
+        if (!Formats.TryGetValue(format, out var nf))
         {
-            try
-            {
-                var n = new ExcelNumberFormat.NumberFormat(f);
-                return n.IsValid ? n : null;
-            }
-            catch (Exception)
-            {
-                return null;
-            }
-        });
+            nf = Parse(format);
+            // The cache lives as long as the process; formats come from files, so it is bounded.
+            if (Formats.Count < MaxCachedFormats) Formats.TryAdd(format, nf);
+        }
         if (nf is null) return General(d);
         try
         {
@@ -89,6 +89,19 @@ internal static class DisplayText
         if (minInteger == 0 && Math.Abs(rounded) < 1) pattern = (decimals > 0 ? "#." + new string('0', decimals) : "0");
         text = rounded.ToString(pattern, CultureInfo.InvariantCulture);
         return true;
+    }
+
+    private static ExcelNumberFormat.NumberFormat? Parse(string format)
+    {
+        try
+        {
+            var n = new ExcelNumberFormat.NumberFormat(format);
+            return n.IsValid ? n : null;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     private static string FormatDate(DateTime dt, string? format)

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Consolidator.Core.Model;
+using Consolidator.Core.Reading.Xls;
 
 namespace Consolidator.Core.Reading;
 
@@ -19,15 +20,20 @@ public sealed record SniffResult(FileFormat Format, string Description, Rejectio
 /// <summary>
 /// Lets a file's bytes, not its extension, choose the reader. Recognises OOXML workbooks
 /// (xlsx, xlsm, templates), BIFF8 .xls, delimited text, and names what everything else is:
-/// encrypted OOXML (a CFB container holding EncryptedPackage), .xlsb, .ods, other zips and
-/// CFB documents, PDF, images, binary junk.
+/// encrypted OOXML (a compound file holding EncryptedPackage), a password-protected .xls
+/// (FILEPASS), .xlsb, .ods, Word and PowerPoint files, other zips and compound files, PDF,
+/// images, binary junk. A zip's directory and a compound file's structure are checked on the way
+/// (<see cref="ZipGuard"/>, <see cref="CompoundFile"/>), so what is handed to a reader is sound.
 /// </summary>
 public static class FormatSniffer
 {
-    public static SniffResult Sniff(Stream stream, string fileName)
+    private static readonly byte[] CfbSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    public static SniffResult Sniff(Stream stream, string fileName, ReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek) throw new ArgumentException("The stream must be seekable.", nameof(stream));
+        limits ??= ReadLimits.Default;
         stream.Position = 0;
         Span<byte> head = stackalloc byte[8];
         var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
@@ -36,50 +42,55 @@ public static class FormatSniffer
         head = head[..n];
 
         if (head.StartsWith("PK\x03\x04"u8) || head.StartsWith("PK\x05\x06"u8))
-            return SniffZip(stream);
-        if (head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }))
+            return SniffZip(stream, limits);
+        if (head.StartsWith(CfbSignature))
             return SniffCfb(stream);
         if (head.StartsWith("%PDF"u8)) return Reject("PDF", Rejections.NotAWorkbook("PDF ファイル / a PDF file"));
         if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47 })) return Reject("PNG", Rejections.NotAWorkbook("PNG 画像 / a PNG image"));
         if (head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return Reject("JPEG", Rejections.NotAWorkbook("JPEG 画像 / a JPEG image"));
         if (head.StartsWith("GIF8"u8)) return Reject("GIF", Rejections.NotAWorkbook("GIF 画像 / a GIF image"));
-        if (head.StartsWith("<?xml"u8) || head.StartsWith("\xEF\xBB\xBF<?xml"u8))
+        if (head.StartsWith("BM"u8) && n == 8 && head[6] == 0 && head[7] == 0) return Reject("BMP", Rejections.NotAWorkbook("BMP 画像 / a BMP image"));
+        if (head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8)) return Reject("TIFF", Rejections.NotAWorkbook("TIFF 画像（スキャナの出力など） / a TIFF image such as a scan"));
+        if (head.StartsWith("<?xml"u8) || (head.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) && head[3..].StartsWith("<?xml"u8)))
             return Reject("XML", Rejections.NotAWorkbook("XML ファイル（Excel 2003 XML 形式など） / an XML file such as Excel 2003 XML"));
         if (head.StartsWith("{\\rtf"u8)) return Reject("RTF", Rejections.NotAWorkbook("RTF 文書 / an RTF document"));
         if (LooksLikeText(stream))
         {
             var ext = Path.GetExtension(fileName).ToLowerInvariant();
-            return new SniffResult(FileFormat.Csv, ext is ".csv" or ".txt" or ".tsv" ? "CSV" : $"CSV/text (named {ext})");
+            return new SniffResult(FileFormat.Csv, ext is ".csv" or ".txt" or ".tsv" ? "CSV" : $"CSV/text (named {Rejections.Name(ext, 16)})");
         }
         return Reject("binary", Rejections.NotAWorkbook("Excel ブックでもテキストでもないデータ / data that is neither a workbook nor text"));
     }
 
     private static SniffResult Reject(string what, Rejection r) => new(FileFormat.Rejected, what, r);
 
-    private static SniffResult SniffZip(Stream stream)
+    private static SniffResult SniffZip(Stream stream, ReadLimits limits)
     {
         try
         {
+            ZipGuard.CheckDirectory(stream, limits);
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (names.Contains("xl/workbook.bin")) return Reject("xlsb", Rejections.Xlsb());
             if (names.Contains("xl/workbook.xml"))
                 return new SniffResult(FileFormat.Xlsx, names.Contains("xl/vbaProject.bin") ? "xlsm" : "xlsx");
-            if (names.Contains("mimetype"))
+            if (zip.GetEntry("mimetype") is { } entry)
             {
-                var entry = zip.GetEntry("mimetype");
-                using var r = new StreamReader(entry!.Open(), Encoding.ASCII);
-                var mime = r.ReadToEnd();
+                var mime = ReadStart(entry, 200);
                 if (mime.Contains("spreadsheet", StringComparison.Ordinal)) return Reject("ods", Rejections.Ods());
-                return Reject("odf", Rejections.NotAWorkbook($"OpenDocument 文書 / an OpenDocument file ({mime.Trim()})"));
+                return Reject("odf", Rejections.NotAWorkbook($"OpenDocument 文書 / an OpenDocument file ({Rejections.Name(mime.Trim(), 80)})"));
             }
             if (names.Contains("word/document.xml")) return Reject("docx", Rejections.NotAWorkbook("Word 文書 / a Word document"));
             if (names.Contains("ppt/presentation.xml")) return Reject("pptx", Rejections.NotAWorkbook("PowerPoint 文書 / a PowerPoint document"));
             return Reject("zip", Rejections.NotAWorkbook("Excel ブックではない ZIP 圧縮ファイル / a zip archive that is not a workbook"));
         }
-        catch (InvalidDataException e)
+        catch (UnreadableFileException e)
         {
-            return Reject("broken zip", Rejections.Corrupt("zip: " + e.Message));
+            return Reject("zip", e.Rejection);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
+        {
+            return Reject("broken zip", Rejections.Corrupt("zip: " + e.GetType().Name));
         }
         finally
         {
@@ -87,17 +98,60 @@ public static class FormatSniffer
         }
     }
 
+    private static string ReadStart(ZipArchiveEntry entry, int max)
+    {
+        using var s = entry.Open();
+        var buffer = new byte[max];
+        var n = s.ReadAtLeast(buffer, max, throwOnEndOfStream: false);
+        return Encoding.ASCII.GetString(buffer, 0, n);
+    }
+
     // A compound file (CFB) is .xls, an encrypted OOXML package, or another Office document.
-    // Directory entry names are UTF-16LE inside the file; looking for them is enough to tell.
     private static SniffResult SniffCfb(Stream stream)
     {
-        var bytes = ReadUpTo(stream, 8 * 1024 * 1024);
-        stream.Position = 0;
-        if (Contains(bytes, "EncryptedPackage") || Contains(bytes, "EncryptionInfo")) return Reject("encrypted", Rejections.Encrypted());
-        if (Contains(bytes, "Workbook") || Contains(bytes, "Book")) return new SniffResult(FileFormat.Xls, "xls");
-        if (Contains(bytes, "WordDocument")) return Reject("doc", Rejections.NotAWorkbook("Word 文書 (.doc) / a Word document (.doc)"));
-        if (Contains(bytes, "PowerPoint Document")) return Reject("ppt", Rejections.NotAWorkbook("PowerPoint 文書 (.ppt) / a PowerPoint document (.ppt)"));
+        CompoundFile cfb;
+        try
+        {
+            cfb = CompoundFile.Open(ReadAll(stream));
+        }
+        catch (InvalidDataException e)
+        {
+            return Reject("broken compound file", Rejections.Corrupt(e.Message));
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
+        if (cfb.Has("EncryptedPackage") || cfb.Has("EncryptionInfo"))
+            return Reject("encrypted xlsx", Rejections.EncryptedXlsx());
+        var book = cfb.Entries.FirstOrDefault(e => e.Type == 2 && (e.Name.Equals("Workbook", StringComparison.OrdinalIgnoreCase) || e.Name.Equals("Book", StringComparison.OrdinalIgnoreCase)));
+        if (book is not null)
+        {
+            try
+            {
+                var records = cfb.ReadPrefix(book, int.MaxValue);
+                if (BiffRecords.HasFilePass(records))
+                    return Reject("encrypted xls", Rejections.EncryptedXls());
+                if (BiffRecords.Check(records) is { } damage)
+                    return Reject("broken xls", Rejections.Corrupt(damage));
+            }
+            catch (InvalidDataException e)
+            {
+                return Reject("broken xls", Rejections.Corrupt(e.Message));
+            }
+            return new SniffResult(FileFormat.Xls, "xls");
+        }
+        if (cfb.Has("WordDocument")) return Reject("doc", Rejections.NotAWorkbook("Word 文書 (.doc) / a Word document (.doc)"));
+        if (cfb.Has("PowerPoint Document")) return Reject("ppt", Rejections.NotAWorkbook("PowerPoint 文書 (.ppt) / a PowerPoint document (.ppt)"));
         return Reject("cfb", Rejections.NotAWorkbook("Excel ブックではない Office 形式のファイル / an Office compound file that is not a workbook"));
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        stream.Position = 0;
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     private static byte[] ReadUpTo(Stream stream, int max)
@@ -108,10 +162,10 @@ public static class FormatSniffer
         return bytes;
     }
 
-    private static bool Contains(byte[] haystack, string name) =>
-        haystack.AsSpan().IndexOf(Encoding.Unicode.GetBytes(name)) >= 0;
-
-    /// <summary>Text: no NUL bytes in the first 64 KB, and it decodes as UTF-8/UTF-16 or Shift_JIS.</summary>
+    /// <summary>
+    /// Text: a UTF-16 BOM, or no NUL byte and hardly any control characters in the first 64 KB.
+    /// Whether it decodes is the CSV reader's question, which it answers with its own reason.
+    /// </summary>
     private static bool LooksLikeText(Stream stream)
     {
         var sample = ReadUpTo(stream, 64 * 1024);
@@ -120,6 +174,6 @@ public static class FormatSniffer
             return true;
         if (Array.IndexOf(sample, (byte)0) >= 0) return false;
         var controls = sample.Count(b => b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B));
-        return controls <= sample.Length / 100 && TextDecoding.Detect(sample).Encoding is not null;
+        return controls <= Math.Max(1, sample.Length / 100);
     }
 }

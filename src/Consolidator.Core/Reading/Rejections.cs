@@ -1,16 +1,23 @@
+using System.Globalization;
+using System.Text;
 using Consolidator.Core.Model;
 
 namespace Consolidator.Core.Reading;
 
-/// <summary>Every reason a whole file is refused, in Japanese and English, with what to do.</summary>
+/// <summary>
+/// Every reason a whole file is refused, Japanese first and English second, with what to do. A
+/// message names what the file is, and for a limit the setting an administrator can raise. It
+/// holds names (file, sheet, part), cell addresses and counts, never cell contents: rejections
+/// are written to error files and logs, and cells can hold personal data.
+/// </summary>
 public static class Rejections
 {
     private const string ResaveJa = "Excel で開き、「名前を付けて保存」で Excel ブック (*.xlsx) として保存し直して提出してください。";
     private const string ResaveEn = "Open it in Excel and save it again as an Excel workbook (*.xlsx), then resubmit.";
 
     public static Rejection Corrupt(string detail) => new("corrupt",
-        "ファイルが壊れているため読み込めません。",
-        $"The file is damaged and cannot be read ({detail}).",
+        $"ファイルが壊れているため読み込めません（{Name(detail, 120)}）。",
+        $"The file is damaged and cannot be read ({Name(detail, 120)}).",
         "元のファイルを保存し直すか、もう一度送付してください。", "Save the original again or send it once more.");
 
     public static Rejection NotAWorkbook(string what) => new("not-a-workbook",
@@ -19,10 +26,24 @@ public static class Rejections
         "監査チェックリスト又は事前回答書の Excel ファイル (.xlsx, .xls) 又は CSV を提出してください。",
         "Submit the checklist or pre-answer as an Excel file (.xlsx, .xls) or CSV.");
 
-    public static Rejection Encrypted() => new("encrypted",
-        "パスワードで保護（暗号化）されたブックのため読み込めません。",
-        "The workbook is password-protected (encrypted) and cannot be read.",
-        "パスワードを解除して保存し直し、提出してください。", "Remove the password, save, and resubmit.");
+    /// <summary>Text (a CSV) whose bytes are neither valid UTF-8 nor valid Shift_JIS, and which carries no BOM.</summary>
+    public static Rejection UnknownEncoding() => new("not-a-workbook",
+        "文字コードを判別できないテキストファイルです（UTF-8 としても Shift_JIS としても正しくない文字があります）。",
+        "This is a text file in an encoding that cannot be told (it holds bytes that are valid neither as UTF-8 nor as Shift_JIS).",
+        "Excel で開き、「CSV UTF-8 (コンマ区切り)」又は Excel ブック (*.xlsx) として保存し直して提出してください。",
+        "Open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\" or as an Excel workbook (*.xlsx), then resubmit.");
+
+    /// <summary>A password-protected .xlsx/.xlsm: an encrypted package inside a compound file.</summary>
+    public static Rejection EncryptedXlsx() => Encrypted("パスワードで暗号化された Excel ブック (.xlsx/.xlsm)", "a password-encrypted Excel workbook (.xlsx/.xlsm)");
+
+    /// <summary>A password-protected Excel 97-2003 workbook (BIFF8 with FILEPASS).</summary>
+    public static Rejection EncryptedXls() => Encrypted("パスワード付きの Excel 97-2003 ブック (.xls)", "a password-protected Excel 97-2003 workbook (.xls)");
+
+    private static Rejection Encrypted(string whatJa, string whatEn) => new("encrypted",
+        $"パスワードで保護（暗号化）されたブックのため読み込めません（{whatJa}）。",
+        $"The workbook is password-protected (encrypted) and cannot be read ({whatEn}).",
+        "パスワードを解除して保存し直し、提出してください（ファイル → 情報 → ブックの保護 → パスワードを使用して暗号化 で空欄にします）。",
+        "Remove the password (File → Info → Protect Workbook → Encrypt with Password, then clear it), save, and resubmit.");
 
     public static Rejection Xlsb() => new("xlsb",
         "Excel バイナリブック (.xlsb) には対応していません。",
@@ -58,13 +79,70 @@ public static class Rejections
         "表の上に「対象業務」と「年度」を記入するか、対象業務と年度を名前に含むフォルダ（例: 庶務事務システム_令和5年度）に置いてください。",
         "Fill in 対象業務 and 年度 above the table, or put the file in a folder named after the target and year (e.g. 庶務事務システム_令和5年度).");
 
-    public static Rejection TooLarge(string what, string limit, string setting) => new("too-large",
-        $"ファイルが大きすぎます（{what}、上限 {limit}）。",
-        $"The file is too large ({what}; the limit is {limit}, setting {setting}).",
-        "不要なシートや行を削除して提出してください。", "Remove sheets or rows that are not needed and resubmit.");
+    /// <summary>A limit of <see cref="ReadLimits"/> was crossed: says what, the limit, and the setting to raise.</summary>
+    public static Rejection TooLarge(string whatJa, string whatEn, string limitJa, string limitEn, string property) => new("too-large",
+        $"ファイルが大きすぎるため読み込みません（{whatJa}。上限は {limitJa}、設定 {ReadLimits.Setting(property)}）。",
+        $"The file is too large to read ({whatEn}; the limit is {limitEn}, setting {ReadLimits.Setting(property)}).",
+        $"不要なシート・行・列・画像を削除して提出し直してください。正当なファイルであれば、管理者が設定 {ReadLimits.Setting(property)} を引き上げられます。",
+        $"Delete sheets, rows, columns or pictures that are not needed and resubmit; for a genuine file an administrator can raise the setting {ReadLimits.Setting(property)}.");
+
+    public static Rejection FileTooLarge(long size, long limit) =>
+        TooLarge($"ファイルサイズ {Bytes(size)}", $"the file is {Bytes(size)}", Bytes(limit), Bytes(limit), nameof(ReadLimits.MaxFileBytes));
+
+    /// <summary>A part inflates to far more than its compressed size: a zip bomb.</summary>
+    public static Rejection ZipBomb(string part, double ratio, double limit) => new("zip-bomb",
+        $"展開すると極端に大きくなる ZIP（ZIP 爆弾）のため読み込みません（パーツ {Name(part)} の圧縮率 {Ratio(ratio)}:1、上限 {Ratio(limit)}:1、設定 {ReadLimits.Setting(nameof(ReadLimits.MaxCompressionRatio))}）。",
+        $"The zip inflates to far more than its size (a zip bomb) and is not read (part {Name(part)} is compressed {Ratio(ratio)}:1; the limit is {Ratio(limit)}:1, setting {ReadLimits.Setting(nameof(ReadLimits.MaxCompressionRatio))}).",
+        ResaveJa, ResaveEn);
+
+    /// <summary>An XML part declares a DTD: refused before any entity is expanded or any external reference resolved.</summary>
+    public static Rejection Dtd(string part) => new("unsafe",
+        $"XML に DTD（<!DOCTYPE>）が含まれているため、安全のため読み込みません（パーツ {Name(part)}。外部参照や実体の展開は行いません）。",
+        $"An XML part declares a DTD (<!DOCTYPE>) and, for safety, the file is not read (part {Name(part)}; no external reference or entity is ever resolved).",
+        ResaveJa, ResaveEn);
 
     public static Rejection Unsafe(string what) => new("unsafe",
         $"安全でない内容を含むため読み込みません（{what}）。",
         $"The file holds content that is not read for safety ({what}).",
-        "Excel で開き、通常のブックとして保存し直して提出してください。", ResaveEn);
+        ResaveJa, ResaveEn);
+
+    public static Rejection Timeout(int seconds) => new("timeout",
+        $"読み込みが {seconds} 秒以内に終わらなかったため中止しました（設定 {ReadLimits.Setting(nameof(ReadLimits.MaxReadSeconds))}）。",
+        $"Reading did not finish within {seconds} seconds and was stopped (setting {ReadLimits.Setting(nameof(ReadLimits.MaxReadSeconds))}).",
+        "不要なシートや書式を削除し、保存し直して提出してください。",
+        "Delete sheets and formatting that are not needed, save again and resubmit.");
+
+    /// <summary>
+    /// A name taken from the file (sheet, zip part), made fit for a message: characters that are
+    /// not printable are replaced with '?', and a long name is cut with '…'.
+    /// </summary>
+    public static string Name(string? name, int max = 64)
+    {
+        if (string.IsNullOrEmpty(name)) return "";
+        var sb = new StringBuilder(Math.Min(name.Length, max + 1));
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (sb.Length >= max)
+            {
+                sb.Append('…');
+                break;
+            }
+            var category = Rune.GetUnicodeCategory(rune);
+            sb.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned ? "?" : rune.ToString());
+        }
+        return sb.ToString();
+    }
+
+    internal static string Bytes(long n) => n switch
+    {
+        >= 1024L * 1024 * 1024 => (n / (1024.0 * 1024 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " GB",
+        >= 1024L * 1024 => (n / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
+        >= 1024 => (n / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
+        _ => n.ToString(CultureInfo.InvariantCulture) + " bytes",
+    };
+
+    internal static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double r) => r.ToString("0", CultureInfo.InvariantCulture);
 }

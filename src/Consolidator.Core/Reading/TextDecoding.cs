@@ -4,11 +4,15 @@ namespace Consolidator.Core.Reading;
 
 /// <summary>
 /// Chooses the encoding of a CSV file from its bytes: a BOM, else strict UTF-8, else
-/// Shift_JIS (CP932, as Japanese Excel writes CSV). Detected, not configured.
+/// Shift_JIS (CP932, as Japanese Excel writes CSV). Detected, not configured. With a BOM the
+/// file says what it is, and a damaged character becomes U+FFFD rather than refusing the file.
 /// </summary>
 internal static class TextDecoding
 {
     static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    // Bytes, not a u8 literal: "\xEF"u8 would be the UTF-8 encoding of U+00EF, two other bytes.
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
@@ -16,7 +20,7 @@ internal static class TextDecoding
 
     public static (Encoding? Encoding, int BomLength, string Name) Detect(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8)) return (new UTF8Encoding(false), 3, "UTF-8 (BOM)");
+        if (bytes.StartsWith(Utf8Bom)) return (new UTF8Encoding(false), 3, "UTF-8 (BOM)");
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return (Encoding.Unicode, 2, "UTF-16LE");
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return (Encoding.BigEndianUnicode, 2, "UTF-16BE");
         if (Decodes(StrictUtf8, bytes, allowTruncatedEnd: true)) return (new UTF8Encoding(false), 0, "UTF-8");

@@ -5,7 +5,14 @@ using Consolidator.Core.Reading.Xlsx;
 
 namespace Consolidator.Core.Reading;
 
-/// <summary>Sniffs the bytes and hands the stream to the reader of that format.</summary>
+/// <summary>
+/// Reads one file: takes its bytes into memory (refusing a file over the size limit before
+/// reading it), sniffs them and hands them to the reader of that format. This is the boundary
+/// for a file's content: whatever goes wrong while parsing the bytes — a library's exception on
+/// damaged data, a request for more memory than exists — becomes an
+/// <see cref="UnreadableFileException"/> with the reason, so one bad file never stops the others.
+/// Only a failure to read the stream itself (the disk, the share) passes through as it is.
+/// </summary>
 public static class WorkbookReader
 {
     // BIFF files and ExcelDataReader's defaults need the legacy code pages (CP932, 1252).
@@ -16,31 +23,58 @@ public static class WorkbookReader
     private static readonly CsvWorkbookReader Csv = new();
 
     /// <summary>Reads a file, or throws <see cref="UnreadableFileException"/> with the reason.</summary>
-    public static RawWorkbook Read(Stream stream, string fileName, ReadLimits? limits = null)
+    public static RawWorkbook Read(Stream stream, string fileName, ReadLimits? limits = null, TimeProvider? time = null)
     {
         limits ??= ReadLimits.Default;
-        var seekable = stream.CanSeek ? stream : Buffer(stream);
-        if (seekable.Length > limits.MaxFileBytes)
-            throw new UnreadableFileException(Rejections.TooLarge(
-                $"{seekable.Length / 1024 / 1024} MB", $"{limits.MaxFileBytes / 1024 / 1024} MB", "Limits:MaxFileBytes"));
-        var sniff = FormatSniffer.Sniff(seekable, fileName);
-        IWorkbookReader reader = sniff.Format switch
+        var bytes = Buffer(stream, limits);
+        var budget = new ReadBudget(limits, time);
+        try
         {
-            FileFormat.Xlsx => Xlsx,
-            FileFormat.Xls => Xls,
-            FileFormat.Csv => Csv,
-            _ => throw new UnreadableFileException(sniff.Rejection!),
-        };
-        seekable.Position = 0;
-        var book = reader.Read(seekable, fileName, limits);
-        return book with { Format = sniff.Format == FileFormat.Csv ? book.Format : sniff.Description };
+            var sniff = FormatSniffer.Sniff(bytes, fileName, limits);
+            IWorkbookReader reader = sniff.Format switch
+            {
+                FileFormat.Xlsx => Xlsx,
+                FileFormat.Xls => Xls,
+                FileFormat.Csv => Csv,
+                _ => throw new UnreadableFileException(sniff.Rejection!),
+            };
+            bytes.Position = 0;
+            var book = reader.Read(bytes, fileName, budget);
+            return book with { Format = sniff.Format == FileFormat.Csv ? book.Format : sniff.Description };
+        }
+        catch (UnreadableFileException)
+        {
+            throw;
+        }
+        catch (OutOfMemoryException e)
+        {
+            // A damaged size field makes a parser ask for an impossible array; that request fails at
+            // once and everything the read allocated is garbage, so the next file is read normally.
+            throw new UnreadableFileException(Rejections.Corrupt("the file declares sizes larger than memory"), e);
+        }
+        catch (Exception e)
+        {
+            throw new UnreadableFileException(Rejections.Corrupt(e.GetType().Name), e);
+        }
     }
 
-    private static MemoryStream Buffer(Stream stream)
+    /// <summary>The file's bytes in memory: a file over <see cref="ReadLimits.MaxFileBytes"/> is refused unread.</summary>
+    private static MemoryStream Buffer(Stream stream, ReadLimits limits)
     {
-        var ms = new MemoryStream();
-        stream.CopyTo(ms);
-        ms.Position = 0;
-        return ms;
+        if (stream.CanSeek && stream.Length - stream.Position > limits.MaxFileBytes)
+            throw new UnreadableFileException(Rejections.FileTooLarge(stream.Length - stream.Position, limits.MaxFileBytes));
+        if (stream is MemoryStream { CanSeek: true, Position: 0 } memory)
+            return memory;
+        var copy = new MemoryStream(stream.CanSeek ? (int)(stream.Length - stream.Position) : 0);
+        var buffer = new byte[81920];
+        int n;
+        while ((n = stream.Read(buffer)) > 0)
+        {
+            if (copy.Length + n > limits.MaxFileBytes)
+                throw new UnreadableFileException(Rejections.FileTooLarge(copy.Length + n, limits.MaxFileBytes));
+            copy.Write(buffer, 0, n);
+        }
+        copy.Position = 0;
+        return copy;
     }
 }

@@ -296,7 +296,8 @@ public sealed class SubmissionRecogniser
         {
             var missing = new List<string>();
             if (target is null) missing.Add("対象業務 (target system)");
-            if (year is null) missing.Add(meta.FiscalYear is null ? "年度 (fiscal year)" : $"読める年度 (a readable fiscal year; found '{meta.FiscalYear.Text}')");
+            // The cell is named, not its text: rejections go to error files and logs.
+            if (year is null) missing.Add(meta.FiscalYear is null ? "年度 (fiscal year)" : $"読める年度 (a readable fiscal year; {meta.FiscalYear.Cell.Sheet}!{meta.FiscalYear.Cell.Address} is not one)");
             return (null, null, string.Join("・", missing));
         }
         return (new AuditKey(target, year.Value), origin, "");

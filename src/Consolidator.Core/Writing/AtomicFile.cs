@@ -10,7 +10,11 @@ public static class AtomicFile
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        // The temporary name starts like the file, cut short so that a long name still fits the
+        // file system's limit once the suffix is added; the leading dot hides it from the inbox scan.
+        var name = Path.GetFileName(path);
+        if (name.Length > 40) name = name[..(char.IsHighSurrogate(name[39]) ? 39 : 40)];
+        var temp = Path.Combine(dir, $".{name}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))

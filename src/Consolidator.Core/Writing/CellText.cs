@@ -3,8 +3,10 @@ using System.Text;
 namespace Consolidator.Core.Writing;
 
 /// <summary>
-/// Text made safe for a worksheet cell: characters XML cannot hold are removed (they make
-/// the file unreadable), and text over Excel's 32,767-character limit is cut.
+/// Text made safe for a worksheet cell: characters XML cannot hold are removed (control
+/// characters, lone surrogates, U+FFFE/U+FFFF make the file unreadable, or make the writer
+/// throw), and text over Excel's 32,767-character limit is cut with a visible "…". Every text a
+/// writer puts into a workbook goes through here, including document properties.
 /// </summary>
 public static class CellText
 {
@@ -40,7 +42,11 @@ public static class CellText
             sb ??= new StringBuilder(text, 0, i, text.Length);
         }
         var clean = sb?.ToString() ?? text;
-        return clean.Length > ExcelLimit ? clean[..(ExcelLimit - 1)] + "…" : clean;
+        if (clean.Length <= ExcelLimit) return clean;
+        // Cut with a visible mark, never between the halves of a surrogate pair (a lone half is not XML).
+        var keep = ExcelLimit - 1;
+        if (char.IsHighSurrogate(clean[keep - 1])) keep--;
+        return string.Concat(clean.AsSpan(0, keep), "…");
     }
 
     /// <summary>

@@ -5,8 +5,8 @@ namespace Consolidator.Core.Writing;
 
 /// <summary>
 /// The 監査結果 item list as CSV: UTF-8 with BOM so Japanese Excel opens it, CRLF, every field
-/// quoted. A field that would start a formula (= + - @, tab, CR) is prefixed with ' so no
-/// submitted text ever runs as a formula.
+/// quoted. A field that would start a formula (= + - @, tab, CR, LF, their full-width forms,
+/// also after leading spaces) is prefixed with ' so no submitted text ever runs as a formula.
 /// </summary>
 public static class ItemsCsv
 {
@@ -26,8 +26,20 @@ public static class ItemsCsv
     public static string Quote(string? value)
     {
         var v = CellText.Clean(value);
-        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n')
-            v = "'" + v;
+        if (StartsFormula(v)) v = "'" + v;
         return "\"" + v.Replace("\"", "\"\"") + "\"";
+    }
+
+    /// <summary>
+    /// Whether a spreadsheet opening the CSV could take the field for a formula (or a DDE call):
+    /// it starts with = + - @, a tab, CR or LF, their full-width forms (Japanese input methods
+    /// type ＝ and ＋, and some spreadsheets accept them), or spaces before any of these.
+    /// </summary>
+    internal static bool StartsFormula(string v)
+    {
+        if (v.Length == 0) return false;
+        if (v[0] is '\t' or '\r' or '\n') return true;
+        var first = v.TrimStart(' ', '\u3000');
+        return first.Length > 0 && first[0] is '=' or '+' or '-' or '@' or '＝' or '＋' or '－' or '＠' or '\t' or '\r' or '\n';
     }
 }

@@ -14,7 +14,10 @@ public static class ResultWorkbook
     public static void Write(AuditResult result, DateTimeOffset generatedAt, Stream stream)
     {
         using var wb = new XLWorkbook();
-        wb.Properties.Title = $"{result.Key.Target} {result.Key.FiscalYearLabel} 監査結果";
+        // The target's name came in with a file: cleaned like any cell text (a control character
+        // in a document property makes the writer throw), and kept short.
+        var title = CellText.Clean($"{result.Key.Target} {result.Key.FiscalYearLabel} 監査結果");
+        wb.Properties.Title = title.Length > 255 ? title[..254] + "…" : title;
         wb.Properties.Subject = "情報セキュリティ監査 結果総括";
         wb.Properties.Author = "Consolidator";
         wb.Properties.Created = generatedAt.DateTime;
@@ -74,9 +77,8 @@ public static class ResultWorkbook
         Sheets.Table(ws, header, columns, rows);
         Sheets.Title(ws, $"監査結果（{result.Key}）", columns.Count);
         ColourJudgments(ws, result, header, judgmentColumn: 5, labelColumn: 6, result.Items);
-        if (rows.Count > 0)
+        if (rows.Count > 0 && JudgmentList(result.Scale) is { } list)
         {
-            var list = "\"" + string.Join(",", result.Scale.Classes.Select(c => c.Symbol)) + "\"";
             var dv = ws.Range(header + 1, 5, header + rows.Count, 5).SetDataValidation();
             dv.List(list, true);
             dv.IgnoreBlanks = true;
@@ -84,6 +86,21 @@ public static class ResultWorkbook
             dv.ErrorTitle = "判定";
             dv.ErrorMessage = "判定の区分から選んでください。 / Choose a judgment from the scale.";
         }
+    }
+
+    /// <summary>
+    /// The data validation list of 判定 as a literal: "〇,⦿,□,△,×,―". A list is a formula, so only
+    /// symbols that cannot leave the quoted literal (no quote, no comma, no control character) are
+    /// used, within Excel's 255-character limit; otherwise no list is set. No other formula is ever
+    /// written, and none is built from submitted text: every cell is set as a text or a number.
+    /// </summary>
+    internal static string? JudgmentList(JudgmentScale scale)
+    {
+        var symbols = scale.Classes.Select(c => c.Symbol).ToList();
+        if (symbols.Count == 0 || symbols.Any(s => s.Length == 0 || s.Any(ch => ch is '"' or ',' || char.IsControl(ch)) || CellText.Clean(s) != s))
+            return null;
+        var list = "\"" + string.Join(",", symbols) + "\"";
+        return list.Length <= 257 ? list : null;
     }
 
     private static void ColourJudgments(IXLWorksheet ws, AuditResult result, int header, int judgmentColumn, int labelColumn, IReadOnlyList<ResultItem> items)

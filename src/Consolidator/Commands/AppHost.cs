@@ -68,6 +68,7 @@ internal static class AppHost
             DefaultTarget = s.DefaultTarget,
             DefaultFiscalYear = s.DefaultFiscalYear,
         },
+        Limits = s.Limits,
         TimeZone = SettingsValidator.TryZone(s.TimeZone) ?? ConsolidationOptions.Tokyo,
         MaxParallelism = s.MaxParallelism > 0 ? s.MaxParallelism : Environment.ProcessorCount,
     };

@@ -279,7 +279,7 @@ public sealed class Intake
             {
                 Source = source,
                 Format = "",
-                Rejection = Core.Reading.Rejections.TooLarge($"{read.Size / 1024 / 1024} MB", $"{limit / 1024 / 1024} MB", "Consolidation:Limits:MaxFileBytes"),
+                Rejection = Core.Reading.Rejections.FileTooLarge(read.Size, limit),
             };
         }
         using var stream = new MemoryStream(read.Bytes, writable: false);

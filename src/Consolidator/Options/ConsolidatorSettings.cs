@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Consolidator.Core.Normalising;
+using Consolidator.Core.Reading;
 
 namespace Consolidator.Options;
 
@@ -53,6 +54,13 @@ public sealed class ConsolidationSettings
 
     /// <summary>The judgment scale. Defaults to none: the seed report's scale (〇 ⦿ □ △ × ―).</summary>
     public List<JudgmentClassSettings>? Scale { get; set; }
+
+    /// <summary>
+    /// Bounds on what one input file may make the reader do (section <c>Consolidation:Limits</c>):
+    /// file size, zip parts, sheets, rows, columns, cells, cell text, read time. Each property
+    /// states its range and default; a file over a limit is refused with a reason naming the setting.
+    /// </summary>
+    public ReadLimits Limits { get; set; } = new();
 }
 
 /// <summary>One class of a configured judgment scale (section <c>Consolidation:Scale</c>).</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Consolidator.Core.Normalising;
+using Consolidator.Core.Reading;
 
 namespace Consolidator.Options;
 
@@ -13,6 +14,7 @@ public static class SettingsValidator
     {
         var errors = new List<string>();
         Annotations(consolidation, "Consolidation", errors);
+        Annotations(consolidation.Limits, ReadLimits.Section, errors);
         if (TryZone(consolidation.TimeZone) is null)
             errors.Add($"Consolidation:TimeZone: '{consolidation.TimeZone}' is not a known time zone (e.g. Asia/Tokyo) / 不明なタイムゾーンです。");
         if (consolidation.Scale is { } scale)

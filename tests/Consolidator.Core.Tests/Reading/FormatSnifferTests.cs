@@ -1,95 +1,67 @@
-using System.IO.Compression;
-using System.Text;
 using Consolidator.Core.Reading;
 using Consolidator.Fixtures;
 
 namespace Consolidator.Core.Tests.Reading;
 
-/// <summary>The bytes choose the reader, not the extension; what is not a workbook is named.</summary>
+/// <summary>
+/// The bytes, not the name, decide: files saved by an office application and renamed .xlsx (or
+/// .xls) are each recognised and refused with a message that names what they are. The files are
+/// in Data/Hostile, made once by its make-fixtures.py.
+/// </summary>
 [TestClass]
 public sealed class FormatSnifferTests
 {
-    private static SniffResult Sniff(byte[] bytes, string name = "file.xlsx") => FormatSniffer.Sniff(new MemoryStream(bytes), name);
-
-    private static byte[] Zip(params string[] names)
+    [TestMethod]
+    //       file                 code              the message names
+    [DataRow("encrypted.xlsx",    "encrypted",      ".xlsx")]
+    [DataRow("encrypted.xls",     "encrypted",      ".xls")]
+    [DataRow("ods-renamed.xlsx",  "ods",            ".ods")]
+    [DataRow("pdf-renamed.xlsx",  "not-a-workbook", "PDF")]
+    [DataRow("png-renamed.xlsx",  "not-a-workbook", "PNG")]
+    [DataRow("jpeg-renamed.xlsx", "not-a-workbook", "JPEG")]
+    public void Read_RefusesAFileThatIsNoReadableWorkbook_NamingWhatItIs(string file, string code, string named)
     {
-        using var ms = new MemoryStream();
-        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, true))
-            foreach (var n in names)
-            {
-                using var w = new StreamWriter(zip.CreateEntry(n).Open());
-                w.Write(n == "mimetype" ? "application/vnd.oasis.opendocument.spreadsheet" : "<x/>");
-            }
-        return ms.ToArray();
+        var rejection = Reads.Rejection(Reads.Data("Hostile/" + file), file);
+
+        Assert.IsNotNull(rejection, file + " was read");
+        Assert.AreEqual(code, rejection.Code, rejection.ToString());
+        Assert.Contains(named, rejection.MessageJa);
+        Assert.Contains(named, rejection.MessageEn);
+        HostileInputTests.AssertBilingual(rejection);
     }
 
     [TestMethod]
-    public void Xlsx_IsRecognised_WhateverItsName()
+    public void Read_RefusesAnXlsbAndAWordDocumentNamedXlsx_NamingThem()
     {
-        var bytes = Books.Xlsx(ReaderFixtures.TitleRows());
+        var xlsb = Reads.Rejection(HostileInputs.Xlsb(), "book.xlsx");
+        var docx = Reads.Rejection(HostileInputs.Docx(), "book.xlsx");
 
-        Assert.AreEqual(FileFormat.Xlsx, Sniff(bytes, "checklist.xlsx").Format);
-        Assert.AreEqual(FileFormat.Xlsx, Sniff(bytes, "checklist.xlsm").Format);
-        Assert.AreEqual(FileFormat.Xlsx, Sniff(bytes, "checklist.xls").Format);
-        Assert.AreEqual(FileFormat.Xlsx, Sniff(bytes, "no-extension").Format);
+        Assert.AreEqual("xlsb", xlsb?.Code);
+        Assert.Contains(".xlsb", xlsb!.MessageEn);
+        Assert.AreEqual("not-a-workbook", docx?.Code);
+        Assert.Contains("Word", docx!.MessageEn);
     }
 
     [TestMethod]
-    public void Xls_IsRecognised_ByItsCompoundFile() =>
-        Assert.AreEqual(FileFormat.Xls, Sniff(File.ReadAllBytes(SameScenarioEveryFormatTests.Data("title-rows.libreoffice.xls")), "x.xlsx").Format);
-
-    [TestMethod]
-    [DataRow("utf8", "x.csv")]
-    [DataRow("sjis", "x.csv")]
-    [DataRow("utf8", "renamed.xlsx")]
-    public void Text_IsReadAsCsv(string encoding, string name)
+    public void Sniff_TellsAnEncryptedXlsxFromAnEncryptedXls()
     {
-        var bytes = encoding == "utf8" ? Encoding.UTF8.GetBytes("No,判定\r\n1,〇\r\n") : Books.ShiftJis.GetBytes("No,判定\r\n1,〇\r\n");
+        var xlsx = FormatSniffer.Sniff(new MemoryStream(Reads.Data("Hostile/encrypted.xlsx")), "a.xlsx");
+        var xls = FormatSniffer.Sniff(new MemoryStream(Reads.Data("Hostile/encrypted.xls")), "a.xls");
 
-        Assert.AreEqual(FileFormat.Csv, Sniff(bytes, name).Format);
+        Assert.AreEqual("encrypted xlsx", xlsx.Description);
+        Assert.AreEqual("encrypted xls", xls.Description);
     }
 
     [TestMethod]
-    [DataRow("xl/workbook.bin", "xlsb")]
-    [DataRow("mimetype", "ods")]
-    [DataRow("word/document.xml", "docx")]
-    [DataRow("参考資料/a.txt", "zip")]
-    public void OtherZips_AreRejected_NamingWhatTheyAre(string entry, string what)
+    public void Ingest_ReadsTheXlsSavedByAnOfficeApplication_AsTheXlsxItCameFrom()
     {
-        var r = Sniff(Zip(entry));
+        var xls = Reads.Ingest(Reads.Data("Hostile/seed-checklist.xls"), "チェックリスト_監査人.xls");
+        var xlsx = Reads.Ingest(SeedAudit.Build()[SeedAudit.MemberFile], SeedAudit.MemberFile);
 
-        Assert.AreEqual(FileFormat.Rejected, r.Format);
-        Assert.AreEqual(what, r.Description);
-        Assert.IsFalse(string.IsNullOrEmpty(r.Rejection!.MessageJa));
+        Assert.IsNull(xls.Rejection, xls.Rejection?.ToString());
+        Assert.AreEqual("xls", xls.Format);
+        CollectionAssert.AreEqual(
+            xlsx.Rows.Select(r => $"{r.Id} {r.Judgment?.Text}").ToList(),
+            xls.Rows.Select(r => $"{r.Id} {r.Judgment?.Text}").ToList());
     }
-
-    [TestMethod]
-    public void EncryptedOoxml_IsRejectedAsEncrypted()
-    {
-        // An encrypted workbook is a compound file holding EncryptionInfo and EncryptedPackage streams.
-        var bytes = new byte[4096];
-        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(bytes, 0);
-        Encoding.Unicode.GetBytes("EncryptedPackage").CopyTo(bytes, 1024);
-
-        var r = Sniff(bytes);
-
-        Assert.AreEqual("encrypted", r.Rejection!.Code);
-        StringAssert.Contains(r.Rejection.MessageJa, "パスワード");
-    }
-
-    [TestMethod]
-    [DataRow(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "PDF")]
-    [DataRow(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A }, "PNG")]
-    [DataRow(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10 }, "JPEG")]
-    [DataRow(new byte[] { 0x00, 0x01, 0x02, 0x03, 0x00, 0xFF }, "binary")]
-    public void NotWorkbooks_AreRejected(byte[] head, string what)
-    {
-        var bytes = head.Concat(new byte[200]).ToArray();
-
-        Assert.AreEqual(what, Sniff(bytes).Description);
-    }
-
-    [TestMethod]
-    public void EmptyFile_IsRejectedAsEmpty() =>
-        Assert.AreEqual("empty", Sniff([]).Rejection!.Code);
 }

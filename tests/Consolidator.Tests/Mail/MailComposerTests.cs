@@ -14,7 +14,7 @@ public sealed class MailComposerTests
 {
     private static readonly DateTimeOffset Night = new(2023, 11, 2, 6, 0, 0, TimeSpan.FromHours(9));
 
-    private static MailComposer Composer(Action<Options.MailSettings>? change = null) =>
+    private static MailComposer Composer(Action<Consolidator.Options.MailSettings>? change = null) =>
         new(MailTestRun.Settings(25, change), new FakeTimeProvider(Night), ConsolidationOptions.Tokyo);
 
     /// <summary>An audit with the given judgments, one item each, in the seed report's scale.</summary>

@@ -146,7 +146,7 @@ public sealed class MailDispatcherTests
         var outcome = s_outcome;
         await using var server = await LoopbackSmtpServer.StartAsync();
 
-        var report = await run.Dispatcher(MailTestRun.Settings(server.Port, s => s.Security = Options.MailSecurity.StartTls)).SendAsync(outcome, None);
+        var report = await run.Dispatcher(MailTestRun.Settings(server.Port, s => s.Security = Consolidator.Options.MailSecurity.StartTls)).SendAsync(outcome, None);
 
         Assert.AreEqual(MailFailureKind.Tls, report.Failures.Single().Kind);
         StringAssert.Contains(report.Failures[0].MessageJa, "STARTTLS に対応していません");
@@ -164,7 +164,7 @@ public sealed class MailDispatcherTests
         using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddDays(1));
         await using var server = await LoopbackSmtpServer.StartAsync(new() { Certificate = certificate });
 
-        var report = await run.Dispatcher(MailTestRun.Settings(server.Port, s => s.Security = Options.MailSecurity.StartTls)).SendAsync(outcome, None);
+        var report = await run.Dispatcher(MailTestRun.Settings(server.Port, s => s.Security = Consolidator.Options.MailSecurity.StartTls)).SendAsync(outcome, None);
 
         Assert.AreEqual(MailFailureKind.Tls, report.Failures.Single().Kind, report.Failures.Single().ToString());
         Assert.AreEqual(0, server.Messages.Count);

@@ -3,10 +3,13 @@ using ExcelDataReader;
 
 namespace Consolidator.Core.Reading.Xls;
 
-/// <summary>Excel 97-2003 workbooks (BIFF8), as Japanese offices still save them.</summary>
+/// <summary>
+/// Excel 97-2003 workbooks (BIFF8), as Japanese offices still save them. The compound file's
+/// structure was checked by the sniffer (<see cref="CompoundFile"/>); an encrypted one was refused there.
+/// </summary>
 internal sealed class XlsReader : IWorkbookReader
 {
-    public RawWorkbook Read(Stream stream, string fileName, ReadLimits limits)
+    public RawWorkbook Read(Stream stream, string fileName, ReadBudget budget)
     {
         try
         {
@@ -15,15 +18,15 @@ internal sealed class XlsReader : IWorkbookReader
                 LeaveOpen = true,
                 FallbackEncoding = System.Text.Encoding.GetEncoding(932),
             });
-            return ExcelDataReaderWorkbookReader.Read(reader, "xls", limits, fileName);
+            return ExcelDataReaderWorkbookReader.Read(reader, "xls", budget);
         }
         catch (UnreadableFileException)
         {
             throw;
         }
-        catch (Exception e) when (e.GetType().Name.Contains("Encrypt", StringComparison.Ordinal) || e.Message.Contains("encrypt", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (e.GetType().Name.Contains("Encrypt", StringComparison.Ordinal) || e.GetType().Name.Contains("Password", StringComparison.Ordinal))
         {
-            throw new UnreadableFileException(Rejections.Encrypted(), e);
+            throw new UnreadableFileException(Rejections.EncryptedXls(), e);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,0 +1,143 @@
+using System.IO.Compression;
+using System.Xml;
+using Consolidator.Core.Model;
+
+namespace Consolidator.Core.Reading.Xlsx;
+
+/// <summary>
+/// Reads every part of an OOXML package once as XML, the way the workbook reader will, before
+/// that reader does, and refuses what would make it misbehave:
+/// <list type="bullet">
+/// <item>a DTD (<c>&lt;!DOCTYPE&gt;</c>) in any part: seen at the DocumentType node, before any
+/// entity is expanded; no resolver is set, so no external reference is ever fetched;</item>
+/// <item>in worksheets, row and cell references outside Excel's grid (1,048,576 rows × 16,384
+/// columns), which would make the reader allocate a row of billions of cells, and more merged
+/// ranges than allowed.</item>
+/// </list>
+/// Parts that are not XML (pictures, vbaProject.bin) fail at their first byte and are skipped:
+/// the workbook reader never parses them. Macros and external links are data here; nothing in a
+/// package is ever run or followed.
+/// </summary>
+internal static class XlsxPartGuard
+{
+    public const int MaxRow = 1_048_576;
+    public const int MaxColumn = 16_384;
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        // Parse (not Prohibit) so that a DTD is reported as a node and named in the rejection;
+        // the read stops at that node, before any entity is expanded. No resolver: nothing external.
+        DtdProcessing = DtdProcessing.Parse,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        IgnoreProcessingInstructions = true,
+        CheckCharacters = false,
+        CloseInput = true,
+    };
+
+    public static void Check(ZipArchive zip, ReadBudget budget)
+    {
+        foreach (var entry in zip.Entries)
+        {
+            if (entry.Length == 0) continue;
+            budget.CheckTime();
+            CheckPart(entry, budget);
+        }
+    }
+
+    private static void CheckPart(ZipArchiveEntry entry, ReadBudget budget)
+    {
+        using var reader = XmlReader.Create(entry.Open(), Settings);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.DocumentType)
+                    throw new UnreadableFileException(Rejections.Dtd(entry.FullName));
+                if (reader.NodeType != XmlNodeType.Element) continue;
+                if (reader.LocalName is "worksheet" or "dialogsheet" or "macrosheet" or "chartsheet")
+                    CheckSheet(reader, entry.FullName, budget);
+                return;
+            }
+        }
+        catch (XmlException)
+        {
+            // Not XML, or broken XML: the workbook reader refuses it as damaged if it ever reads it.
+        }
+    }
+
+    private static void CheckSheet(XmlReader reader, string part, ReadBudget budget)
+    {
+        var merges = 0;
+        var nodes = 0;
+        while (reader.Read())
+        {
+            if (++nodes % 4096 == 0) budget.CheckTime();
+            if (reader.NodeType != XmlNodeType.Element) continue;
+            switch (reader.LocalName)
+            {
+                case "row":
+                    if (reader.GetAttribute("r") is { } r && !IsRowNumber(r))
+                        throw OutOfGrid(part, "row " + r);
+                    break;
+                case "c":
+                    if (reader.GetAttribute("r") is { } c && !IsCell(c))
+                        throw OutOfGrid(part, c);
+                    break;
+                case "mergeCell":
+                    if (reader.GetAttribute("ref") is { } m && !IsRange(m))
+                        throw OutOfGrid(part, m);
+                    if (++merges > budget.Limits.MaxMergedRanges)
+                        throw new UnreadableFileException(Rejections.TooLarge(
+                            $"結合セルの範囲が {Rejections.Count(budget.Limits.MaxMergedRanges)} 個を超えています（パーツ {Rejections.Name(part)}）",
+                            $"more than {Rejections.Count(budget.Limits.MaxMergedRanges)} merged ranges (part {Rejections.Name(part)})",
+                            Rejections.Count(budget.Limits.MaxMergedRanges) + " 個",
+                            Rejections.Count(budget.Limits.MaxMergedRanges) + " merged ranges", nameof(ReadLimits.MaxMergedRanges)));
+                    break;
+            }
+        }
+    }
+
+    private static UnreadableFileException OutOfGrid(string part, string reference) =>
+        new(Rejections.Corrupt($"part {Rejections.Name(part)}: reference {Rejections.Name(reference, 24)} is outside Excel's grid of {MaxRow:N0} rows × {MaxColumn:N0} columns"));
+
+    /// <summary>1 to 1,048,576, digits only.</summary>
+    internal static bool IsRowNumber(ReadOnlySpan<char> s)
+    {
+        if (s.Length is 0 or > 7) return false;
+        var n = 0;
+        foreach (var ch in s)
+        {
+            if (ch is < '0' or > '9') return false;
+            n = n * 10 + (ch - '0');
+        }
+        return n is >= 1 and <= MaxRow;
+    }
+
+    /// <summary>An A1 reference inside the grid (A1 to XFD1048576), optionally with $ signs.</summary>
+    internal static bool IsCell(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        if (i < s.Length && s[i] == '$') i++;
+        var column = 0;
+        var letters = 0;
+        while (i < s.Length && char.IsAsciiLetter(s[i]))
+        {
+            if (++letters > 3) return false;
+            column = column * 26 + (char.ToUpperInvariant(s[i]) - 'A' + 1);
+            i++;
+        }
+        if (letters == 0 || column > MaxColumn) return false;
+        if (i < s.Length && s[i] == '$') i++;
+        return IsRowNumber(s[i..]);
+    }
+
+    /// <summary>A1 or A1:B2 inside the grid.</summary>
+    internal static bool IsRange(ReadOnlySpan<char> s)
+    {
+        var colon = s.IndexOf(':');
+        return colon < 0 ? IsCell(s) : IsCell(s[..colon]) && IsCell(s[(colon + 1)..]);
+    }
+}
