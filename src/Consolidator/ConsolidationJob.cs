@@ -37,6 +37,26 @@ public sealed class ConsolidationJob
     /// <summary>Reads one file from disk: its bytes once, hashed, then recognised.</summary>
     public Submission Ingest(string fullPath, string relativePath)
     {
+        try
+        {
+            return IngestFile(fullPath, relativePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone, locked or unreadable since it was listed: refused with the reason, the others go on.
+            _log.LogWarning("Could not open {File}: {Error}", Core.Reading.Rejections.Name(relativePath, 200), e.GetType().Name);
+            var source = new SourceFile(relativePath, "unread:" + relativePath, 0, DateTimeOffset.UnixEpoch, () => File.OpenRead(fullPath));
+            return new Submission { Source = source, Format = "", Rejection = CannotOpen(e) };
+        }
+    }
+
+    private static Core.Model.Rejection CannotOpen(Exception e) => new("cannot-open",
+        "ファイルを開けませんでした（他のプログラムが使用中か、読み取り権限がないか、削除されました）。",
+        $"The file could not be opened ({e.GetType().Name}: in use by another program, not readable, or deleted).",
+        "ファイルを閉じてから、もう一度置いてください。", "Close the file and put it into the inbox again.");
+
+    private Submission IngestFile(string fullPath, string relativePath)
+    {
         var info = new FileInfo(fullPath);
         var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
         if (info.Length > _pipeline.Options.Limits.MaxFileBytes)

@@ -178,7 +178,7 @@ internal static class RunCommand
     internal static string ProgressLine(FileProgress p)
     {
         var s = p.Submission;
-        var head = $"[{p.Index}/{p.Count}] {s.Source.RelativePath}";
+        var head = $"[{p.Index}/{p.Count}] {Core.Reading.Rejections.Name(s.Source.RelativePath, 200)}";
         if (s.IsRejected) return $"{head}  拒否 rejected: {s.Rejection!.MessageJa} {s.Rejection.MessageEn}";
         var key = s.Key?.ToString() ?? "";
         return $"{head}  {s.Role.Label()}  {key}  {s.Rows.Count} 行" + (s.Template is null ? "" : $"  テンプレート {s.Template}") + (s.Notes.Count > 0 ? $"  要確認 {s.Notes.Count}" : "");

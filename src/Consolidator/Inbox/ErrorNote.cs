@@ -21,11 +21,11 @@ public static class ErrorNote
     {
         var r = file.Rejection ?? new Rejection("unknown", "理由は記録されていません。", "No reason was recorded.", "", "");
         var received = TimeZoneInfo.ConvertTime(file.ReceivedAt, zone).ToString("yyyy-MM-dd HH:mm:ss (UTCzzz)", CultureInfo.InvariantCulture);
-        var name = file.StoredPath;
+        var name = Core.Reading.Rejections.Name(file.StoredPath, 240);
         var sb = new StringBuilder();
         sb.Append("このファイルは取り込めませんでした。\r\n");
         sb.Append(CultureInfo.InvariantCulture, $"ファイル: {name}\r\n");
-        if (file.InboxPath != file.StoredPath) sb.Append(CultureInfo.InvariantCulture, $"受付時の名前: {file.InboxPath}\r\n");
+        if (file.InboxPath != file.StoredPath) sb.Append(CultureInfo.InvariantCulture, $"受付時の名前: {Core.Reading.Rejections.Name(file.InboxPath, 240)}\r\n");
         sb.Append(CultureInfo.InvariantCulture, $"受領日時: {received}\r\n");
         sb.Append(CultureInfo.InvariantCulture, $"SHA-256: {file.Sha256}\r\n");
         sb.Append(CultureInfo.InvariantCulture, $"理由: {r.MessageJa}\r\n");
@@ -34,7 +34,7 @@ public static class ErrorNote
         sb.Append("\r\n");
         sb.Append("This file could not be taken in.\r\n");
         sb.Append(CultureInfo.InvariantCulture, $"File: {name}\r\n");
-        if (file.InboxPath != file.StoredPath) sb.Append(CultureInfo.InvariantCulture, $"Name in the inbox: {file.InboxPath}\r\n");
+        if (file.InboxPath != file.StoredPath) sb.Append(CultureInfo.InvariantCulture, $"Name in the inbox: {Core.Reading.Rejections.Name(file.InboxPath, 240)}\r\n");
         sb.Append(CultureInfo.InvariantCulture, $"Received: {received}\r\n");
         sb.Append(CultureInfo.InvariantCulture, $"SHA-256: {file.Sha256}\r\n");
         sb.Append(CultureInfo.InvariantCulture, $"Reason: {r.MessageEn}\r\n");

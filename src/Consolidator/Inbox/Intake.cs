@@ -110,7 +110,7 @@ public sealed class Intake
         string stored;
         lock (_names)
         {
-            stored = StoredNames.Choose(relativePath, IsUsed);
+            stored = StoredNames.Choose(StoredNames.Safe(relativePath), IsUsed);
             _reserved.Add(stored);
         }
         LedgerFile file;

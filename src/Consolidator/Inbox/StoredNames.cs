@@ -8,6 +8,14 @@ namespace Consolidator.Inbox;
 /// </summary>
 public static class StoredNames
 {
+    /// <summary>
+    /// The inbox path with each folder and file name made valid on Windows and Linux and short
+    /// enough that the name with " (2)" and ".error.txt" still fits (names as the sender gave them
+    /// are kept whenever they already are).
+    /// </summary>
+    public static string Safe(string relativePath) =>
+        string.Join('/', relativePath.Split('/').Select(segment => Core.Writing.OutputNames.SafeFileName(segment)));
+
     /// <summary>The first free name for <paramref name="relativePath"/>; <paramref name="isUsed"/> says whether a candidate is taken.</summary>
     public static string Choose(string relativePath, Func<string, bool> isUsed)
     {
