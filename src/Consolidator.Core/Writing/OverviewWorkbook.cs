@@ -32,7 +32,7 @@ public static class OverviewWorkbook
             row.Add(a.Total.ToString(CultureInfo.InvariantCulture));
             row.Add(a.Pending.ToString(CultureInfo.InvariantCulture));
             row.Add(a.Status.Label());
-            row.Add(a.Notes.Count.ToString(CultureInfo.InvariantCulture));
+            row.Add(a.ReviewCount.ToString(CultureInfo.InvariantCulture));
             row.Add(a.Inputs.Count(i => Equals(i.Key, a.Key)).ToString(CultureInfo.InvariantCulture));
             row.Add(SummarySentence.For(a));
             row.Add(OutputNames.ResultWorkbook(a.Key));

@@ -74,5 +74,5 @@ public sealed class ConsolidationRunner
     /// <summary>One line per audit: key, status and counts (what <c>status</c> shows). No cell text.</summary>
     internal static string Summary(JobOutcome outcome) => string.Join("\n", outcome.Result.Audits.Select(a =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{a.Key}  {a.Status.Label()}  {string.Join(" ", a.Counts.Select(c => $"{c.Class.Label}{c.Count}"))} 計{a.Total} 未判定{a.Pending} 要確認{a.Notes.Count}")));
+            $"{a.Key}  {a.Status.Label()}  {string.Join(" ", a.Counts.Select(c => $"{c.Class.Label}{c.Count}"))} 計{a.Total} 未判定{a.Pending} 要確認{a.ReviewCount}")));
 }
