@@ -4,6 +4,7 @@ using System.Text.Json;
 using Consolidator.Bench;
 using Consolidator.Core;
 using Consolidator.Core.Model;
+using Consolidator.Fixtures;
 using Consolidator.Inbox;
 
 // The benchmark (see README, "Performance"):
