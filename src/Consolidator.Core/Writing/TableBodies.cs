@@ -137,7 +137,7 @@ internal sealed class TableBodies
             {
                 if (styles.Count != 1 + body.Fills.Count)
                     throw new InvalidOperationException($"Sheet {body.Sheet}: {styles.Count} probe rows, {1 + body.Fills.Count} expected.");
-                WriteRows(writer, body, styles, strings);
+                WriteRows(writer, reader.Prefix, body, styles, strings);
                 writer.WriteEndElement();
             }
             else if (reader.IsStartElement)
@@ -170,51 +170,43 @@ internal sealed class TableBodies
     }
 
     /// <summary>
-    /// The rows, straight into the XmlWriter under the SDK's reader: a cell per column with its style,
-    /// texts as shared strings, numbers as numbers, empty cells styled and without a value.
+    /// The rows, as markup handed to the XmlWriter in one piece per row (its per-node checks cost
+    /// more than the rows themselves): a cell per column with its style, texts as shared strings,
+    /// numbers as numbers, empty cells styled and without a value. Only numbers and cell references
+    /// are written here; every text goes through the shared strings, which are escaped.
     /// </summary>
-    private static void WriteRows(XmlWriter writer, TableBody body, List<uint[]> styles, SharedStrings strings)
+    private static void WriteRows(XmlWriter writer, string prefix, TableBody body, List<uint[]> styles, SharedStrings strings)
     {
         var columns = body.Columns;
+        var p = prefix.Length == 0 ? "" : prefix + ":";
         var letters = Enumerable.Range(1, columns.Count).Select(ColumnName).ToArray();
         var fillIndex = body.Fills.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i + 1, StringComparer.Ordinal);
-        var styleText = styles.Select(v => v.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        var span = $"1:{columns.Count.ToString(CultureInfo.InvariantCulture)}";
+        var sb = new System.Text.StringBuilder(4096);
+        var buffer = new char[4096];
+        var ic = CultureInfo.InvariantCulture;
         for (var r = 0; r < body.Rows.Count; r++)
         {
-            var number = (body.HeaderRow + 1 + r).ToString(CultureInfo.InvariantCulture);
-            writer.WriteStartElement("x", "row", MainNs);
-            writer.WriteAttributeString("r", number);
-            writer.WriteAttributeString("spans", span);
-            writer.WriteAttributeString("ht", body.Heights[r].ToString(CultureInfo.InvariantCulture));
-            writer.WriteAttributeString("customHeight", "1");
+            var number = body.HeaderRow + 1 + r;
+            sb.Clear();
+            sb.Append(ic, $"<{p}row r=\"{number}\" spans=\"1:{columns.Count}\" ht=\"{body.Heights[r].ToString(ic)}\" customHeight=\"1\">");
             var values = body.Rows[r];
             for (var c = 0; c < columns.Count; c++)
             {
                 var v = c < values.Length ? values[c] : null;
                 var fill = body.Fill?.Invoke(r, c);
-                writer.WriteStartElement("x", "c", MainNs);
-                writer.WriteStartAttribute("r");
-                writer.WriteString(letters[c]);
-                writer.WriteString(number);
-                writer.WriteEndAttribute();
-                writer.WriteAttributeString("s", styleText[fill is null ? 0 : fillIndex[fill]][c]);
-                if (columns[c].Numeric && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
-                {
-                    writer.WriteStartElement("x", "v", MainNs);
-                    writer.WriteValue(n);
-                    writer.WriteEndElement();
-                }
+                var style = styles[fill is null ? 0 : fillIndex[fill]][c];
+                sb.Append(ic, $"<{p}c r=\"{letters[c]}{number}\" s=\"{style}\"");
+                if (columns[c].Numeric && int.TryParse(v, NumberStyles.Integer, ic, out var n))
+                    sb.Append(ic, $"><{p}v>{n}</{p}v></{p}c>");
                 else if (CellText.Clean(v) is { Length: > 0 } text)
-                {
-                    writer.WriteAttributeString("t", "s");
-                    writer.WriteStartElement("x", "v", MainNs);
-                    writer.WriteValue(strings.Index(text));
-                    writer.WriteEndElement();
-                }
-                writer.WriteEndElement();
+                    sb.Append(ic, $" t=\"s\"><{p}v>{strings.Index(text)}</{p}v></{p}c>");
+                else
+                    sb.Append("/>");
             }
-            writer.WriteEndElement();
+            sb.Append(ic, $"</{p}row>");
+            if (buffer.Length < sb.Length) buffer = new char[sb.Length * 2];
+            sb.CopyTo(0, buffer, 0, sb.Length);
+            writer.WriteRaw(buffer, 0, sb.Length);
         }
     }
 
