@@ -169,9 +169,15 @@ internal static class Phases
                 var inbox = Path.Combine(root, "inbox");
                 CopyTree(corpus, inbox);
                 sw.Restart();
-                var exit = Consolidator.Commands.RunCommand.Execute(new Dictionary<string, string?> { ["Paths:Root"] = root }, null, TextWriter.Null, CancellationToken.None);
+                var lines = new TimedLines(sw);
+                var settings = new Dictionary<string, string?> { ["Paths:Root"] = root };
+                if (Environment.GetEnvironmentVariable("BENCH_PARALLELISM") is { } n) settings["Consolidation:MaxParallelism"] = n;
+                var exit = Consolidator.Commands.RunCommand.Execute(settings, null, lines, CancellationToken.None);
                 if (exit != 0) throw new InvalidOperationException("run failed");
                 sw.Stop();
+                // The last line of the intake ("[1200/1200] … → archive/…") marks where the consolidation starts.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run: intake (read, archive, ledger) {lines.LastTake:0.00} s, consolidation (merge, write) {sw.Elapsed.TotalSeconds - lines.LastTake:0.00} s"));
                 Check(Path.Combine(root, "output"), files.Count / 6);
                 Directory.Delete(root, true);
                 break;
@@ -241,5 +247,18 @@ internal static class Phases
             File.Copy(file, target);
             File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(file));
         }
+    }
+}
+
+/// <summary>Stdout of `run`, noting when the last file of the intake was reported.</summary>
+internal sealed class TimedLines(Stopwatch clock) : TextWriter
+{
+    public double LastTake { get; private set; }
+
+    public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+    public override void WriteLine(string? value)
+    {
+        if (value is not null && value.StartsWith('[')) LastTake = clock.Elapsed.TotalSeconds;
     }
 }

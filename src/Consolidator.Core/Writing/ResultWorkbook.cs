@@ -87,12 +87,17 @@ public static class ResultWorkbook
     }
 
     /// <summary>Judgment cells (1-based columns) coloured by class; 未判定 yellow.</summary>
-    private static Func<int, int, string?> JudgmentFill(IReadOnlyList<ResultItem> items, int judgmentColumn, int labelColumn) => (r, c) =>
+    private static Func<int, int, string?> JudgmentFill(IReadOnlyList<ResultItem> items, int judgmentColumn, int labelColumn)
     {
-        if (c + 1 < judgmentColumn || c + 1 > labelColumn) return null;
-        var cls = items[r].Judgment;
-        return cls?.Colour is { } colour ? "#" + colour : cls is null ? "#FFFF99" : null;
-    };
+        var fills = new Dictionary<JudgmentClass, string?>(ReferenceEqualityComparer.Instance);
+        return (r, c) =>
+        {
+            if (c + 1 < judgmentColumn || c + 1 > labelColumn) return null;
+            if (items[r].Judgment is not { } cls) return "#FFFF99";
+            if (!fills.TryGetValue(cls, out var fill)) fills[cls] = fill = cls.Colour is { } colour ? "#" + colour : null;
+            return fill;
+        };
+    }
 
     private static void FindingsSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
     {

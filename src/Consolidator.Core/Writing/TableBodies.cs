@@ -68,7 +68,9 @@ internal sealed class TableBodies
             foreach (var entry in input.Entries)
             {
                 if (entry.FullName == sharedStrings) continue;
-                var copy = zip.CreateEntry(entry.FullName, byPath.ContainsKey(entry.FullName) ? CompressionLevel.Fastest : CompressionLevel.Optimal);
+                // Fastest: a result workbook is written once and read a few times; deflating it harder
+                // would cost more time than the few kilobytes it saves.
+                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Fastest);
                 using var from = entry.Open();
                 using var to = copy.Open();
                 if (byPath.TryGetValue(entry.FullName, out var body)) WriteSheet(from, to, body, strings);
