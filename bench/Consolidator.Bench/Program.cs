@@ -49,7 +49,7 @@ if (options.Double)
     var wall2 = peaks.Select(p => p.Wall).Order().ElementAt(peaks.Count / 2);
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"doubling: run over {options.Audits * 2} audits ({twice.Files} files, {twice.Rows:N0} rows): {wall2:0.00} s, peak {peak2:0} MB vs {one.PeakMb:0} MB → {(peak2 / one.PeakMb - 1) * 100:+0;-0} % (target ≤ +20 %)"));
+        $"doubling: run over {options.Audits * 2} audits ({twice.Files} files, {twice.Rows:N0} rows): {wall2:0.00} s, peak {peak2:0} MB vs {one.PeakMb:0} MB → {Watch.Percent(peak2 / one.PeakMb - 1)} (target ≤ +20 %)"));
 }
 
 if (options.Watch > 0)

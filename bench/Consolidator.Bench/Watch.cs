@@ -56,10 +56,13 @@ internal static class Watch
             }
             if (sets.Count >= 2)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"watch ×{sets.Count}: working set after the 2nd {sets[1]:0} MB, after the last {sets[^1]:0} MB → {(sets[^1] / sets[1] - 1) * 100:+0;-0} % (target within 10 %); peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024:0} MB"));
+                    $"watch ×{sets.Count}: working set after the 2nd {sets[1]:0} MB, after the last {sets[^1]:0} MB → {Percent(sets[^1] / sets[1] - 1)} (target within 10 %); peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024:0} MB"));
         }
         Directory.Delete(root, true);
     }
+
+    internal static string Percent(double change) =>
+        (change >= 0 ? "+" : "−") + Math.Abs(change * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
     private static double WorkingSetMb()
     {
