@@ -4,46 +4,63 @@ using System.Text.Json;
 using Consolidator.Bench;
 using Consolidator.Core;
 using Consolidator.Core.Model;
+using Consolidator.Fixtures;
 using Consolidator.Inbox;
 
 // The benchmark (see README, "Performance"):
 //   dotnet run -c Release --project bench/Consolidator.Bench -- --audits 200 --items 400 [--repeat 3] [--work DIR]
+//       [--phases floor-1,floor-2,reader-1,ingest,run] [--double] [--watch 10]
 // Generates (once) a deterministic Excel-shaped corpus, then runs each phase in a fresh child
-// process (so peak memory is the phase's own) and reports the median wall time, files/s,
-// rows/s and peak memory, each as a ratio to the floor: a bare zip + XmlReader pass.
+// process (so peak memory is the phase's own) and reports the median wall time, files/s, rows/s
+// and peak memory, each time as a ratio to the floor measured in the same run: a bare zip +
+// XmlReader pass on one thread. --double also runs `run` over twice the audits and reports how
+// much the peak memory grew; --watch N consolidates the corpus N times in one worker process and
+// reports its memory after each consolidation.
 var options = Args.Parse(args);
 if (options.Phase is { } phase) return Phases.Run(phase, options);
 
-var corpus = Path.Combine(options.Work, $"corpus-{options.Audits}x{options.Items}");
-if (!File.Exists(Path.Combine(corpus, ".corpus")))
-{
-    if (Directory.Exists(corpus)) Directory.Delete(corpus, true);
-    var sw = Stopwatch.StartNew();
-    var (f, b, r) = CorpusGenerator.Generate(corpus, options.Audits, options.Items);
-    Console.WriteLine($"generated {f} files, {b / 1024.0 / 1024:0.0} MB, {r} item rows in {sw.Elapsed.TotalSeconds:0.0} s → {corpus}");
-}
-var info = File.ReadAllText(Path.Combine(corpus, ".corpus")).Split(' ').Select(long.Parse).ToArray();
-var (files, bytes, rows) = (info[2], info[3], info[4]);
-Console.WriteLine($"corpus: {options.Audits} audits × {options.Items} items — {files} files, {bytes / 1024.0 / 1024:0.0} MB, {rows:N0} item rows");
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+var corpus = Corpus.Ensure(options.Work, options.Audits, options.Items);
+Console.WriteLine($"corpus: {options.Audits} audits × {options.Items} items — {corpus.Files} files, {corpus.Bytes / 1024.0 / 1024:0.0} MB of xlsx, {corpus.Rows:N0} item rows");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {Machine.Load()} at start");
 Console.WriteLine();
 
 var results = new List<(string Name, double Wall, double PeakMb)>();
 foreach (var name in options.Phases)
 {
-    var runs = Enumerable.Range(0, options.Repeat).Select(_ => Phases.Spawn(name, corpus, options)).ToList();
+    var runs = Enumerable.Range(0, options.Repeat).Select(_ => Phases.Spawn(name, corpus.Folder, options)).ToList();
     var wall = runs.Select(x => x.Wall).Order().ElementAt(runs.Count / 2);
     var peak = runs.Select(x => x.PeakMb).Max();
     results.Add((name, wall, peak));
 }
 var floor = results.FirstOrDefault(r => r.Name == "floor-1").Wall;
-Console.WriteLine($"{"phase",-14} {"wall (median)",14} {"× floor(1)",10} {"files/s",9} {"rows/s",11} {"peak MB",8}");
+Console.WriteLine($"{"phase",-10} {"wall (median)",14} {"× floor-1",10} {"files/s",9} {"rows/s",11} {"peak MB",8}");
 foreach (var (name, wall, peak) in results)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-14} {wall,12:0.00} s {(floor > 0 ? wall / floor : 0),9:0.00}× {files / wall,9:0} {rows / wall,11:N0} {peak,8:0}"));
+        $"{name,-10} {wall,12:0.00} s {(floor > 0 ? wall / floor : 0),9:0.00}× {corpus.Files / wall,9:0} {corpus.Rows / wall,11:N0} {peak,8:0}"));
+Console.WriteLine($"load average {Machine.Load()} at end");
+
+if (options.Double)
+{
+    var twice = Corpus.Ensure(options.Work, options.Audits * 2, options.Items);
+    var one = results.FirstOrDefault(r => r.Name == "run");
+    if (one.Name is null) one = ("run", 0, Phases.Spawn("run", corpus.Folder, options).PeakMb);
+    var peaks = Enumerable.Range(0, options.Repeat).Select(_ => Phases.Spawn("run", twice.Folder, options)).ToList();
+    var peak2 = peaks.Select(p => p.PeakMb).Max();
+    var wall2 = peaks.Select(p => p.Wall).Order().ElementAt(peaks.Count / 2);
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"doubling: run over {options.Audits * 2} audits ({twice.Files} files, {twice.Rows:N0} rows): {wall2:0.00} s, peak {peak2:0} MB vs {one.PeakMb:0} MB → {Watch.Percent(peak2 / one.PeakMb - 1)} (target ≤ +20 %)"));
+}
+
+if (options.Watch > 0)
+{
+    Console.WriteLine();
+    var lines = Phases.SpawnLines("watch", corpus.Folder, options);
+    foreach (var line in lines.Where(l => l.StartsWith("watch", StringComparison.Ordinal))) Console.WriteLine(line);
+}
 return 0;
 
-internal sealed record Args(int Audits, int Items, int Repeat, string Work, string? Phase, string? Corpus, IReadOnlyList<string> Phases)
+internal sealed record Args(int Audits, int Items, int Repeat, string Work, string? Phase, string? Corpus, IReadOnlyList<string> Phases, bool Double, int Watch)
 {
     public static Args Parse(string[] args)
     {
@@ -55,24 +72,55 @@ internal sealed record Args(int Audits, int Items, int Repeat, string Work, stri
             Get("--work") ?? Path.Combine(Path.GetTempPath(), "consolidator-bench"),
             Get("--phase"),
             Get("--corpus"),
-            (Get("--phases") ?? "floor-1,floor-2,ingest,run").Split(','));
+            (Get("--phases") ?? "floor-1,floor-2,reader-1,ingest,run").Split(','),
+            args.Contains("--double"),
+            int.Parse(Get("--watch") ?? "0", CultureInfo.InvariantCulture));
     }
+}
+
+internal sealed record Corpus(string Folder, long Files, long Bytes, long Rows)
+{
+    public static Corpus Ensure(string work, int audits, int items)
+    {
+        var folder = Path.Combine(work, $"corpus-{audits}x{items}");
+        if (!File.Exists(Path.Combine(folder, ".corpus")))
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, true);
+            var sw = Stopwatch.StartNew();
+            var (f, b, r) = CorpusGenerator.Generate(folder, audits, items);
+            Console.WriteLine($"generated {f} files, {b / 1024.0 / 1024:0.0} MB, {r} item rows in {sw.Elapsed.TotalSeconds:0.0} s → {folder}");
+        }
+        var info = File.ReadAllText(Path.Combine(folder, ".corpus")).Split(' ').Select(long.Parse).ToArray();
+        return new Corpus(folder, info[2], info[3], info[4]);
+    }
+}
+
+internal static class Machine
+{
+    public static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
 
 internal static class Phases
 {
     public static (double Wall, double PeakMb) Spawn(string phase, string corpus, Args options)
     {
-        var psi = new ProcessStartInfo("dotnet", [typeof(Phases).Assembly.Location, "--phase", phase, "--corpus", corpus, "--work", options.Work])
+        var last = SpawnLines(phase, corpus, options).Last();
+        using var doc = JsonDocument.Parse(last);
+        return (doc.RootElement.GetProperty("wall").GetDouble(), doc.RootElement.GetProperty("peakMb").GetDouble());
+    }
+
+    public static List<string> SpawnLines(string phase, string corpus, Args options)
+    {
+        var psi = new ProcessStartInfo("dotnet", [typeof(Phases).Assembly.Location, "--phase", phase, "--corpus", corpus, "--work", options.Work,
+            "--watch", Math.Max(options.Watch, 1).ToString(CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
         };
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
-        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
-        using var doc = JsonDocument.Parse(last);
-        return (doc.RootElement.GetProperty("wall").GetDouble(), doc.RootElement.GetProperty("peakMb").GetDouble());
+        if (p.ExitCode != 0) throw new InvalidOperationException($"phase {phase} failed with exit code {p.ExitCode}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
     }
 
     public static int Run(string phase, Args options)
@@ -88,51 +136,87 @@ internal static class Phases
             case "floor-2":
                 Floor.Run(files.Select(f => f.FullPath).ToList(), 2);
                 break;
+            case "reader-1":
+                // ExcelDataReader alone, one thread: every cell's value, nothing interpreted.
+                System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+                foreach (var f in files)
+                {
+                    using var stream = File.OpenRead(f.FullPath);
+                    using var reader = ExcelDataReader.ExcelReaderFactory.CreateOpenXmlReader(stream);
+                    do
+                    {
+                        while (reader.Read())
+                            for (var c = 0; c < reader.FieldCount; c++) _ = reader.GetValue(c);
+                    }
+                    while (reader.NextResult());
+                }
+                break;
             case "ingest":
             {
-                var pipeline = new Consolidation();
-                var submissions = new Submission[files.Count];
-                Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                    i => submissions[i] = pipeline.Ingest(SourceFile.FromDisk(files[i].FullPath, files[i].RelativePath)));
+                // What `run` and `validate` do before merging: every file hashed once, read and
+                // recognised, in parallel (bounded by the cores); rows parked as `run` parks them.
+                var job = Host.Job();
+                using var spill = new RowSpill();
+                var submissions = job.IngestAll(files, null, CancellationToken.None, spill);
                 if (submissions.Any(s => s.IsRejected)) throw new InvalidOperationException("a file was rejected");
                 break;
             }
             case "run":
             {
+                // The moving pipeline end to end (`run --root`): every file archived and recorded in
+                // the ledger, consolidated, every result workbook, CSV and the overview written.
+                var root = Path.Combine(options.Work, "run-" + Environment.ProcessId);
+                var inbox = Path.Combine(root, "inbox");
+                CopyTree(corpus, inbox);
+                sw.Restart();
+                var lines = new TimedLines(sw);
+                var settings = new Dictionary<string, string?> { ["Paths:Root"] = root };
+                if (Environment.GetEnvironmentVariable("BENCH_PARALLELISM") is { } n) settings["Consolidation:MaxParallelism"] = n;
+                var exit = Consolidator.Commands.RunCommand.Execute(settings, null, lines, CancellationToken.None);
+                if (exit != 0) throw new InvalidOperationException("run failed");
+                sw.Stop();
+                // The last line of the intake ("[1200/1200] … → archive/…") marks where the consolidation starts.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run: intake (read, archive, ledger) {lines.LastTake:0.00} s, consolidation (merge, write) {sw.Elapsed.TotalSeconds - lines.LastTake:0.00} s"));
+                Check(Path.Combine(root, "output"), files.Count / 6);
+                Directory.Delete(root, true);
+                break;
+            }
+            case "run-inplace":
+            {
+                // `run` leaving the inbox as it is: no archive, no ledger.
                 var output = Path.Combine(options.Work, "out-" + Environment.ProcessId);
-                var state = Path.Combine(options.Work, "state-" + Environment.ProcessId);
                 var exit = Consolidator.Commands.RunCommand.Execute(new Dictionary<string, string?>
                 {
                     ["Paths:Inbox"] = corpus,
                     ["Paths:Output"] = output,
-                    ["Paths:State"] = state,
+                    ["Paths:State"] = Path.Combine(options.Work, "state-" + Environment.ProcessId),
                 }, null, TextWriter.Null, CancellationToken.None);
                 if (exit != 0) throw new InvalidOperationException("run failed");
                 sw.Stop();
                 Directory.Delete(output, true);
-                Directory.Delete(state, true);
+                Directory.Delete(Path.Combine(options.Work, "state-" + Environment.ProcessId), true);
                 break;
             }
-            case "split":
+            case "watch":
+                Watch.Run(corpus, options);
+                sw.Stop();
+                break;
+            case "write":
             {
-                // Where the time of a run goes: ingest, merge, write.
-                var pipeline = new Consolidation();
-                var submissions = new Submission[files.Count];
-                Parallel.For(0, files.Count, i => submissions[i] = pipeline.Ingest(SourceFile.FromDisk(files[i].FullPath, files[i].RelativePath)));
-                var t1 = sw.Elapsed.TotalSeconds;
-                var result = pipeline.Consolidate(submissions);
-                var t2 = sw.Elapsed.TotalSeconds;
-                var output = Path.Combine(options.Work, "split-" + Environment.ProcessId);
+                // Writing alone, one thread: the first 20 audits' workbooks and CSVs, written 3 times.
+                var some = files.Where(f => string.CompareOrdinal(f.RelativePath, "業務システム021") < 0).ToList();
+                var result = new Consolidation().Run(some.Select(f => SourceFile.FromDisk(f.FullPath, f.RelativePath)));
+                var output = Path.Combine(options.Work, "write-" + Environment.ProcessId);
                 Directory.CreateDirectory(output);
                 var writeSw = Stopwatch.StartNew();
-                var perSheet = new Dictionary<string, double>();
-                foreach (var audit in result.Audits)
-                {
-                    Consolidator.Core.Writing.ResultWorkbook.Write(audit, DateTimeOffset.UnixEpoch, Path.Combine(output, Consolidator.Core.Writing.OutputNames.ResultWorkbook(audit.Key)));
-                    Consolidator.Core.Writing.ItemsCsv.Write(audit, Path.Combine(output, Consolidator.Core.Writing.OutputNames.ResultCsv(audit.Key)));
-                }
-                var t3 = sw.Elapsed.TotalSeconds;
-                Console.Error.WriteLine($"ingest {t1:0.00}s merge {t2 - t1:0.00}s write {t3 - t2:0.00}s ({(t3 - t2) / result.Audits.Count * 1000:0} ms per audit, 1 thread)");
+                for (var i = 0; i < 3; i++)
+                    foreach (var audit in result.Audits)
+                    {
+                        Consolidator.Core.Writing.ResultWorkbook.Write(audit, DateTimeOffset.UnixEpoch, Path.Combine(output, Consolidator.Core.Writing.OutputNames.ResultWorkbook(audit.Key)));
+                        Consolidator.Core.Writing.ItemsCsv.Write(audit, Path.Combine(output, Consolidator.Core.Writing.OutputNames.ResultCsv(audit.Key)));
+                    }
+                Console.Error.WriteLine($"write {writeSw.Elapsed.TotalMilliseconds / 3 / result.Audits.Count:0} ms per audit, 1 thread");
                 Directory.Delete(output, true);
                 break;
             }
@@ -143,5 +227,38 @@ internal static class Phases
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024;
         Console.WriteLine(JsonSerializer.Serialize(new { phase, wall, peakMb = peak }));
         return 0;
+    }
+
+    /// <summary>Every audit has its workbook and CSV, and the overview is there.</summary>
+    private static void Check(string output, int audits)
+    {
+        var xlsx = Directory.GetFiles(output, "*.xlsx").Length;
+        var csv = Directory.GetFiles(output, "*.csv").Length;
+        if (xlsx != audits + 1 || csv != audits)
+            throw new InvalidOperationException($"expected {audits} result workbooks, their CSVs and an overview; found {xlsx} workbooks and {csv} CSVs");
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*.xlsx", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+            File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(file));
+        }
+    }
+}
+
+/// <summary>Stdout of `run`, noting when the last file of the intake was reported.</summary>
+internal sealed class TimedLines(Stopwatch clock) : TextWriter
+{
+    public double LastTake { get; private set; }
+
+    public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+    public override void WriteLine(string? value)
+    {
+        if (value is not null && value.StartsWith('[')) LastTake = clock.Elapsed.TotalSeconds;
     }
 }

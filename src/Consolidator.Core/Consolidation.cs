@@ -39,7 +39,7 @@ public sealed record ConsolidationOptions
 
 /// <summary>
 /// The pipeline: each file is read and recognised on its own (<see cref="Ingest(SourceFile)"/>), then all
-/// submissions are merged into one result per audit (<see cref="Consolidate"/>).
+/// submissions are merged into one result per audit (<see cref="Consolidate(IReadOnlyList{Submission})"/>).
 /// <code>
 /// SourceFile ─Read─▶ RawWorkbook ─Recognise─▶ Submission ─Merge─▶ AuditResult ─Write─▶ files
 /// </code>
@@ -100,38 +100,67 @@ public sealed class Consolidation
     }
 
     /// <summary>Merges submissions into one result per audit, and the history of every file.</summary>
-    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions)
+    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions) => Consolidate(submissions, null, CancellationToken.None);
+
+    /// <summary>
+    /// Merges audit by audit — several at once, bounded by <see cref="ConsolidationOptions.MaxParallelism"/>
+    /// — restoring parked rows (<see cref="RowSpill"/>) for one audit at a time. With <paramref name="write"/>,
+    /// each audit is handed to it as soon as it is merged (from several threads) and comes back
+    /// <see cref="AuditResult.Released"/>, so memory holds the audits being written, not every audit.
+    /// </summary>
+    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions, Action<AuditResult>? write, CancellationToken cancel)
     {
         var selection = SubmissionSelector.Select(submissions, _options.TimeZone);
-        var ledger = new AuditMerger.RowLedger();
         var hashes = submissions.GroupBy(s => s.Source.RelativePath, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Source.Sha256, StringComparer.Ordinal);
         string FileOrder(string path) => hashes.TryGetValue(path, out var h) ? h : path;
-        var results = new List<AuditResult>();
-        foreach (var group in selection.Adopted.GroupBy(p => p.Submission.Key!)
-                     .OrderBy(g => g.Key.FiscalYear).ThenBy(g => g.Key.TargetKey, StringComparer.Ordinal))
-        {
-            // An audit follows its master list's 判定基準 when it has one, else the configured scale.
-            var scale = group.FirstOrDefault(p => p.Role == SubmissionRole.Master)?.Submission.Scale ?? _options.Recognition.Scale;
-            results.Add(new AuditMerger(scale, _options.Recognition.Scale, FileOrder).Merge(group.Key, group.ToList(), ledger));
-        }
+        var groups = selection.Adopted.GroupBy(p => p.Submission.Key!)
+            .OrderBy(g => g.Key.FiscalYear).ThenBy(g => g.Key.TargetKey, StringComparer.Ordinal)
+            .ToList();
+        var keyed = submissions.Where(s => s.Key is not null).GroupBy(s => s.Key!).ToDictionary(g => g.Key, g => g.ToList());
+        var unmerged = new AuditMerger.RowLedger();
+        var unattributed = Ordered(submissions.Where(s => s.Key is null).Select(s => Record(s, selection, unmerged))).ToList();
 
-        var records = submissions
-            .Select(s => Record(s, selection, ledger))
-            .OrderBy(r => r.Key?.FiscalYear ?? int.MaxValue)
-            .ThenBy(r => r.Key?.TargetKey ?? "", StringComparer.Ordinal)
-            .ThenBy(r => RoleOrder(r.Role))
-            .ThenBy(r => r.Submitter, StringComparer.Ordinal)
-            .ThenBy(r => r.Source.ModifiedAt)
-            .ThenBy(r => r.Source.Sha256, StringComparer.Ordinal)
-            .ThenBy(r => r.Source.RelativePath, StringComparer.Ordinal)
-            .ToList();
-        var unattributed = records.Where(r => r.Key is null).ToList();
-        results = results
-            .Select(a => a with { Inputs = records.Where(r => Equals(r.Key, a.Key)).Concat(unattributed).ToList() })
-            .ToList();
-        return new ConsolidationResult(results, records);
+        var results = new AuditResult[groups.Count];
+        var records = new List<InputRecord>[groups.Count];
+        Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancel }, i =>
+        {
+            var group = groups[i];
+            // A workbook that is both checklist and pre-answer is two parts of one submission: restored once.
+            var restored = new Dictionary<Submission, Submission>(ReferenceEqualityComparer.Instance);
+            var parts = group.Select(p => p with
+            {
+                Submission = restored.TryGetValue(p.Submission, out var r) ? r : restored[p.Submission] = RowSpill.Restore(p.Submission),
+            }).ToList();
+            // An audit follows its master list's 判定基準 when it has one, else the configured scale.
+            var scale = parts.FirstOrDefault(p => p.Role == SubmissionRole.Master)?.Submission.Scale ?? _options.Recognition.Scale;
+            var ledger = new AuditMerger.RowLedger();
+            var audit = new AuditMerger(scale, _options.Recognition.Scale, FileOrder).Merge(group.Key, parts, ledger);
+            records[i] = Ordered(keyed[group.Key].Select(s => Record(s, selection, ledger))).ToList();
+            audit = audit with { Inputs = records[i].Concat(unattributed).ToList() };
+            if (write is not null)
+            {
+                write(audit);
+                audit = audit.Released();
+            }
+            results[i] = audit;
+        });
+
+        var merged = groups.Select(g => g.Key).ToHashSet();
+        var others = keyed.Where(k => !merged.Contains(k.Key)).SelectMany(k => k.Value).Select(s => Record(s, selection, unmerged));
+        var files = Ordered(records.SelectMany(r => r).Concat(others).Concat(unattributed)).ToList();
+        return new ConsolidationResult(results, files);
     }
+
+    /// <summary>The history's order: by audit, role, submitter, then time, content and name.</summary>
+    private static IEnumerable<InputRecord> Ordered(IEnumerable<InputRecord> records) => records
+        .OrderBy(r => r.Key?.FiscalYear ?? int.MaxValue)
+        .ThenBy(r => r.Key?.TargetKey ?? "", StringComparer.Ordinal)
+        .ThenBy(r => RoleOrder(r.Role))
+        .ThenBy(r => r.Submitter, StringComparer.Ordinal)
+        .ThenBy(r => r.Source.ModifiedAt)
+        .ThenBy(r => r.Source.Sha256, StringComparer.Ordinal)
+        .ThenBy(r => r.Source.RelativePath, StringComparer.Ordinal);
 
     /// <summary>
     /// What <c>validate</c> reports: for each file, its own problems (rows without id, repeated

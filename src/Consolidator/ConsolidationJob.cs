@@ -75,8 +75,12 @@ public sealed class ConsolidationJob
         return _pipeline.Ingest(file, stream);
     }
 
-    /// <summary>Reads the given files (in parallel), reporting each as it finishes.</summary>
-    public IReadOnlyList<Submission> IngestAll(IReadOnlyList<(string FullPath, string RelativePath)> files, IProgress<FileProgress>? progress, CancellationToken cancel)
+    /// <summary>
+    /// Reads the given files (in parallel), reporting each as it finishes. With a <paramref name="spill"/>,
+    /// each file's rows are parked there once it is reported, so memory does not grow with the inbox.
+    /// </summary>
+    public IReadOnlyList<Submission> IngestAll(IReadOnlyList<(string FullPath, string RelativePath)> files, IProgress<FileProgress>? progress, CancellationToken cancel,
+        RowSpill? spill = null)
     {
         var results = new Submission[files.Count];
         var done = 0;
@@ -93,20 +97,24 @@ public sealed class ConsolidationJob
             // file named with a line break or an escape sequence cannot forge or colour a log line.
             var name = Core.Reading.Rejections.Name(relative, 260);
             if (s.IsRejected) _log.LogWarning("Refused {File}: {Reason}", name, s.Rejection!.Code);
-            else _log.LogInformation("Read {File}: {Role}, {Rows} rows, {Notes} notes", name, s.Role, s.Rows.Count, s.Notes.Count);
+            else _log.LogInformation("Read {File}: {Role}, {Rows} rows, {Notes} notes", name, s.Role, s.RowCount, s.Notes.Count);
             progress?.Report(new FileProgress(Interlocked.Increment(ref done), files.Count, s));
+            if (spill is not null) results[i] = spill.Park(s);
         });
         return results;
     }
 
-    /// <summary>Merges submissions and writes the outputs into <paramref name="outputFolder"/>.</summary>
+    /// <summary>
+    /// Merges submissions and writes the outputs into <paramref name="outputFolder"/>, each audit as
+    /// soon as it is merged (several at once). The outcome's audits are released once written: counts,
+    /// status and inputs, not items (<see cref="AuditResult.Released"/>).
+    /// </summary>
     public JobOutcome Consolidate(IReadOnlyList<Submission> submissions, string outputFolder, CancellationToken cancel)
     {
-        var result = _pipeline.Consolidate(submissions);
         var generatedAt = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _pipeline.Options.TimeZone);
         Directory.CreateDirectory(outputFolder);
         var written = new ConcurrentBag<string>();
-        Parallel.ForEach(result.Audits, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _pipeline.Options.MaxParallelism), CancellationToken = cancel }, audit =>
+        var result = _pipeline.Consolidate(submissions, audit =>
         {
             var xlsx = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit.Key)), generatedAt, p => ResultWorkbook.Write(audit, generatedAt, p));
             var csv = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultCsv(audit.Key)), generatedAt, p => ItemsCsv.Write(audit, p));
@@ -114,8 +122,8 @@ public sealed class ConsolidationJob
             written.Add(csv);
             // The result's file name, not the target's text as a cell gave it.
             _log.LogInformation("Wrote {Audit}: {Items} items, {Pending} pending, {Notes} to review, {Status}",
-                Path.GetFileName(xlsx), audit.Items.Count, audit.Pending, audit.Notes.Count, audit.Status);
-        });
+                Path.GetFileName(xlsx), audit.Items.Count, audit.Pending, audit.ReviewCount, audit.Status);
+        }, cancel);
         if (result.Audits.Count > 1)
         {
             var overview = WriteReplacing(Path.Combine(outputFolder, OutputNames.Overview), generatedAt, p => OverviewWorkbook.Write(result, generatedAt, p));

@@ -117,13 +117,58 @@ public sealed record AuditResult
     public IReadOnlyList<ReviewNote> Notes { get; init; } = [];
     public IReadOnlyList<InputRecord> Inputs { get; init; } = [];
 
-    /// <summary>Items per class, in the scale's table order.</summary>
-    public IReadOnlyList<(JudgmentClass Class, int Count)> Counts =>
-        Scale.Classes.Select(c => (c, Items.Count(i => i.Judgment == c))).ToList();
+    // Counted once, on first use: the 総括 table, the sentence, the mail and the logs all ask.
+    private Tally? _tally;
 
-    public int Total => Items.Count(i => i.Judgment is not null);
-    public int Pending => Items.Count(i => i.Judgment is null);
-    public AuditStatus Status => Pending == 0 && Notes.Count == 0 ? AuditStatus.Final : AuditStatus.Provisional;
+    private Tally Counted => _tally ??= new Tally(
+        Scale.Classes.Select(c => (c, Items.Count(i => i.Judgment == c))).ToList(),
+        Items.Count(i => i.Judgment is not null),
+        Items.Count(i => i.Judgment is null),
+        Notes.Count);
+
+    /// <summary>Items per class, in the scale's table order.</summary>
+    public IReadOnlyList<(JudgmentClass Class, int Count)> Counts => Counted.Counts;
+
+    public int Total => Counted.Total;
+    public int Pending => Counted.Pending;
+
+    /// <summary>Entries in 要確認 (also after <see cref="Released"/>).</summary>
+    public int ReviewCount => Counted.Review;
+
+    public AuditStatus Status => Pending == 0 && ReviewCount == 0 ? AuditStatus.Final : AuditStatus.Provisional;
+
+    /// <summary>True for a result whose items, answers and notes were let go once its outputs were written.</summary>
+    public bool IsReleased { get; private init; }
+
+    /// <summary>
+    /// The result without its items, answers and notes — counts, status and inputs kept — for what
+    /// follows the writing of a large run (summary lines, overview, mail) without holding every audit.
+    /// </summary>
+    public AuditResult Released()
+    {
+        var counted = Counted;
+        var released = this with { Items = [], Answers = [], Notes = [], IsReleased = true };
+        released._tally = counted;
+        return released;
+    }
+
+    // A copy made with `with` counts its own items again.
+    private AuditResult(AuditResult original)
+    {
+        Key = original.Key;
+        Scale = original.Scale;
+        UniverseFromMaster = original.UniverseFromMaster;
+        AuditDates = original.AuditDates;
+        Auditors = original.Auditors;
+        Vendors = original.Vendors;
+        Items = original.Items;
+        Answers = original.Answers;
+        Notes = original.Notes;
+        Inputs = original.Inputs;
+        IsReleased = original.IsReleased;
+    }
+
+    private sealed record Tally(IReadOnlyList<(JudgmentClass Class, int Count)> Counts, int Total, int Pending, int Review);
 }
 
 /// <summary>Everything one consolidation produced: one result per audit and the history of every file.</summary>

@@ -151,8 +151,14 @@ public sealed record Submission
     /// <summary>Template id and version when the file is a filled template this product wrote.</summary>
     public string? Template { get; init; }
 
+    /// <summary>Set while the rows wait in a <see cref="RowSpill"/>; <see cref="Rows"/> is empty meanwhile.</summary>
+    public ParkedRows? Parked { get; init; }
+
+    /// <summary>Item rows with an id, also while they are parked.</summary>
+    public int RowCount => Parked?.Count ?? Rows.Count;
+
     /// <summary>Rows read from the file's item table(s).</summary>
-    public int RowsRead => Rows.Count + RowsWithoutId;
+    public int RowsRead => RowCount + RowsWithoutId;
 
     public bool IsRejected => Rejection is not null;
 }

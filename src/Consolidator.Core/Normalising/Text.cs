@@ -6,8 +6,21 @@ namespace Consolidator.Core.Normalising;
 internal static class Text
 {
     /// <summary>NFKC, trimmed (including full-width spaces, which NFKC turns into ASCII spaces).</summary>
-    public static string Nfkc(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : text.Normalize(NormalizationForm.FormKC).Trim();
+    public static string Nfkc(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        if (text.Length > ShortText) return text.Normalize(NormalizationForm.FormKC).Trim();
+        // Short texts (judgments, answers, ids, headers) repeat on every row of every file; ICU's
+        // normalisation of each was a noticeable part of reading (README, Performance).
+        if (ShortNfkc.TryGetValue(text, out var known)) return known;
+        var normalised = text.Normalize(NormalizationForm.FormKC).Trim();
+        if (ShortNfkc.Count < ShortCacheSize) ShortNfkc.TryAdd(text, normalised);
+        return normalised;
+    }
+
+    private const int ShortText = 24;
+    private const int ShortCacheSize = 50_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ShortNfkc = new(StringComparer.Ordinal);
 
     /// <summary>NFKC with every run of white space (line breaks included) collapsed to one space.</summary>
     public static string NfkcCollapsed(string? text) => Collapsed(Nfkc(text));

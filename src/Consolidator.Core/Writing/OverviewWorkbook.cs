@@ -13,6 +13,7 @@ public static class OverviewWorkbook
         wb.Properties.Title = "監査結果一覧";
         wb.Properties.Created = generatedAt.DateTime;
         wb.Properties.Modified = generatedAt.DateTime;
+        var bodies = new TableBodies();
         var ws = wb.AddWorksheet("一覧");
         var classes = result.Audits.Count > 0 ? result.Audits[0].Scale.Classes : [];
         var columns = new List<Column> { new("対象業務", 14, 30), new("年度", 10, 12) };
@@ -31,16 +32,16 @@ public static class OverviewWorkbook
             row.Add(a.Total.ToString(CultureInfo.InvariantCulture));
             row.Add(a.Pending.ToString(CultureInfo.InvariantCulture));
             row.Add(a.Status.Label());
-            row.Add(a.Notes.Count.ToString(CultureInfo.InvariantCulture));
+            row.Add(a.ReviewCount.ToString(CultureInfo.InvariantCulture));
             row.Add(a.Inputs.Count(i => Equals(i.Key, a.Key)).ToString(CultureInfo.InvariantCulture));
             row.Add(SummarySentence.For(a));
             row.Add(OutputNames.ResultWorkbook(a.Key));
             return row.ToArray();
         }).ToList();
-        Sheets.Table(ws, 3, columns, rows);
+        Sheets.Table(ws, 3, columns, rows, bodies);
         Sheets.Title(ws, $"監査結果一覧（{result.Audits.Count} 件の監査、作成 {generatedAt:yyyy-MM-dd HH:mm}）", columns.Count);
-        ResultWorkbook.HistorySheet(wb.AddWorksheet("取込履歴"), result.Files, "取込履歴（すべてのファイル）", generatedAt.Offset);
-        wb.SaveAs(stream);
+        ResultWorkbook.HistorySheet(wb.AddWorksheet("取込履歴"), result.Files, "取込履歴（すべてのファイル）", generatedAt.Offset, bodies);
+        bodies.Save(wb, stream);
     }
 
     public static void Write(ConsolidationResult result, DateTimeOffset generatedAt, string path) =>

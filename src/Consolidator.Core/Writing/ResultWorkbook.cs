@@ -23,14 +23,15 @@ public static class ResultWorkbook
         wb.Properties.Created = generatedAt.DateTime;
         wb.Properties.Modified = generatedAt.DateTime;
 
+        var bodies = new TableBodies();
         SummarySheet.Write(wb.AddWorksheet("総括"), result, generatedAt);
-        ItemsSheet(wb.AddWorksheet("監査結果"), result);
-        FindingsSheet(wb.AddWorksheet("指摘事項"), result);
-        AnswersSheet(wb.AddWorksheet("事前回答"), result);
-        ReviewSheet(wb.AddWorksheet("要確認"), result.Notes, $"要確認（{result.Key}）");
-        HistorySheet(wb.AddWorksheet("取込履歴"), result.Inputs, $"取込履歴（{result.Key}）", generatedAt.Offset);
+        ItemsSheet(wb.AddWorksheet("監査結果"), result, bodies);
+        FindingsSheet(wb.AddWorksheet("指摘事項"), result, bodies);
+        AnswersSheet(wb.AddWorksheet("事前回答"), result, bodies);
+        ReviewSheet(wb.AddWorksheet("要確認"), result.Notes, $"要確認（{result.Key}）", bodies);
+        HistorySheet(wb.AddWorksheet("取込履歴"), result.Inputs, $"取込履歴（{result.Key}）", generatedAt.Offset, bodies);
         wb.Worksheet(1).SetTabActive();
-        wb.SaveAs(stream);
+        bodies.Save(wb, stream);
     }
 
     public static void Write(AuditResult result, DateTimeOffset generatedAt, string path) =>
@@ -70,13 +71,12 @@ public static class ResultWorkbook
         return (columns, rows);
     }
 
-    private static void ItemsSheet(IXLWorksheet ws, AuditResult result)
+    private static void ItemsSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
     {
         var (columns, rows) = ItemTable(result);
         const int header = 3;
-        Sheets.Table(ws, header, columns, rows);
+        Sheets.Table(ws, header, columns, rows, bodies, JudgmentFill(result.Items, judgmentColumn: 5, labelColumn: 6));
         Sheets.Title(ws, $"監査結果（{result.Key}）", columns.Count);
-        ColourJudgments(ws, result, header, judgmentColumn: 5, labelColumn: 6, result.Items);
         if (rows.Count > 0 && JudgmentList(result.Scale) is { } list)
         {
             var dv = ws.Range(header + 1, 5, header + rows.Count, 5).SetDataValidation();
@@ -103,20 +103,20 @@ public static class ResultWorkbook
         return list.Length <= 257 ? list : null;
     }
 
-    private static void ColourJudgments(IXLWorksheet ws, AuditResult result, int header, int judgmentColumn, int labelColumn, IReadOnlyList<ResultItem> items)
+    /// <summary>Judgment cells (1-based columns) coloured by class; 未判定 yellow.</summary>
+    private static Func<int, int, string?> JudgmentFill(IReadOnlyList<ResultItem> items, int judgmentColumn, int labelColumn)
     {
-        var pending = XLColor.FromHtml("#FFFF99");
-        for (var r = 0; r < items.Count; r++)
+        var fills = new Dictionary<JudgmentClass, string?>(ReferenceEqualityComparer.Instance);
+        return (r, c) =>
         {
-            var cls = items[r].Judgment;
-            var fill = cls?.Colour is { } colour ? XLColor.FromHtml("#" + colour) : cls is null ? pending : null;
-            if (fill is null) continue;
-            ws.Range(header + 1 + r, judgmentColumn, header + 1 + r, labelColumn).Style.Fill.BackgroundColor = fill;
-        }
-        _ = result;
+            if (c + 1 < judgmentColumn || c + 1 > labelColumn) return null;
+            if (items[r].Judgment is not { } cls) return "#FFFF99";
+            if (!fills.TryGetValue(cls, out var fill)) fills[cls] = fill = cls.Colour is { } colour ? "#" + colour : null;
+            return fill;
+        };
     }
 
-    private static void FindingsSheet(IXLWorksheet ws, AuditResult result)
+    private static void FindingsSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
     {
         var conforming = result.Scale.Classes.Where(c => !c.IsOutOfScope).MinBy(c => c.Severity);
         var items = result.Items
@@ -143,13 +143,12 @@ public static class ResultWorkbook
             string.Join("、", i.Judgments.Select(j => j.Auditor).Distinct()),
             string.Join("\n", i.Judgments.Select(j => j.Cell.Cell.ToString())),
         }).ToList();
-        Sheets.Table(ws, 3, columns, rows);
+        Sheets.Table(ws, 3, columns, rows, bodies, JudgmentFill(items, judgmentColumn: 2, labelColumn: 3));
         Sheets.Title(ws, $"指摘事項（{result.Key}）", columns.Count);
-        ColourJudgments(ws, result, 3, 2, 3, items);
         if (rows.Count == 0) Sheets.Put(ws.Cell(4, 1), "指摘事項はありません。");
     }
 
-    private static void AnswersSheet(IXLWorksheet ws, AuditResult result)
+    private static void AnswersSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
     {
         var judgment = result.Items.ToDictionary(i => i.Id, i => i.Judgment, StringComparer.Ordinal);
         var columns = new List<Column>
@@ -173,12 +172,12 @@ public static class ResultWorkbook
             (a.AnswerCell?.Cell ?? a.RawId.Cell).ToString(),
             a.Known ? "" : "監査項目にない番号（要確認）",
         }).ToList();
-        Sheets.Table(ws, 3, columns, rows);
+        Sheets.Table(ws, 3, columns, rows, bodies);
         Sheets.Title(ws, $"事前回答（{result.Key}）", columns.Count);
         if (rows.Count == 0) Sheets.Put(ws.Cell(4, 1), "事前回答はありません。");
     }
 
-    internal static void ReviewSheet(IXLWorksheet ws, IReadOnlyList<ReviewNote> notes, string title)
+    internal static void ReviewSheet(IXLWorksheet ws, IReadOnlyList<ReviewNote> notes, string title, TableBodies bodies)
     {
         var columns = new List<Column>
         {
@@ -196,12 +195,12 @@ public static class ResultWorkbook
             (i + 1).ToString(CultureInfo.InvariantCulture), n.KindLabel, n.ItemId ?? "", n.Where, n.Original, n.MessageJa, n.FixJa,
             $"{n.MessageEn} {n.FixEn}",
         }).ToList();
-        Sheets.Table(ws, 3, columns, rows);
+        Sheets.Table(ws, 3, columns, rows, bodies);
         Sheets.Title(ws, title, columns.Count);
         if (rows.Count == 0) Sheets.Put(ws.Cell(4, 2), "要確認の事項はありません。");
     }
 
-    internal static void HistorySheet(IXLWorksheet ws, IReadOnlyList<InputRecord> inputs, string title, TimeSpan offset)
+    internal static void HistorySheet(IXLWorksheet ws, IReadOnlyList<InputRecord> inputs, string title, TimeSpan offset, TableBodies bodies)
     {
         var columns = new List<Column>
         {
@@ -232,15 +231,11 @@ public static class ResultWorkbook
             f.Status.Label(), f.ReasonJa.Length == 0 ? "" : $"{f.ReasonJa}\n{f.ReasonEn}",
             f.Source.Sha256,
         }).ToList();
-        Sheets.Table(ws, 3, columns, rows, (cell, r, c) =>
+        Sheets.Table(ws, 3, columns, rows, bodies, (r, c) => c != 12 ? null : inputs[r].Status switch
         {
-            if (c != 12) return;
-            cell.Style.Fill.BackgroundColor = inputs[r].Status switch
-            {
-                FileStatus.Adopted => XLColor.FromHtml("#E2EFDA"),
-                FileStatus.Rejected => XLColor.FromHtml("#F4B6B6"),
-                _ => XLColor.FromHtml("#EDEDED"),
-            };
+            FileStatus.Adopted => "#E2EFDA",
+            FileStatus.Rejected => "#F4B6B6",
+            _ => "#EDEDED",
         });
         Sheets.Title(ws, title, columns.Count);
     }

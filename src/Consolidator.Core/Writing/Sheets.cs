@@ -46,11 +46,25 @@ internal static class Sheets
     /// <summary>A row height for the given number of lines, within Excel's limit.</summary>
     public static double Height(int lines) => Math.Min(409, lines * LineHeight + 3);
 
-    /// <summary>A table: header row, body rows, borders, wrap, frozen header, filter, widths, heights, print setup.</summary>
+    /// <summary>
+    /// A table: header row, body rows, borders, wrap, frozen header, filter, widths, heights, print
+    /// setup. <paramref name="fill"/> gives a body cell's fill colour (#RRGGBB), or null. With
+    /// <paramref name="bodies"/>, ClosedXML lays out one probe row per body style and the rows
+    /// themselves are streamed into the saved package (<see cref="TableBodies"/>); a table without
+    /// rows is written by ClosedXML alone.
+    /// </summary>
     public static void Table(IXLWorksheet ws, int headerRow, IReadOnlyList<Column> columns, IReadOnlyList<string?[]> rows,
-        Action<IXLCell, int, int>? style = null)
+        TableBodies? bodies, Func<int, int, string?>? fill = null)
     {
-        Base(ws, headerRow + Math.Max(rows.Count, 1), columns.Count);
+        var streamed = bodies is not null && rows.Count > 0;
+        var fills = new List<string>();
+        if (fill is not null)
+            for (var r = 0; r < rows.Count; r++)
+                for (var c = 0; c < columns.Count; c++)
+                    if (fill(r, c) is { } f && !fills.Contains(f)) fills.Add(f);
+        // Rows styled by ClosedXML: the body itself, or the probe rows standing for it.
+        var styledRows = streamed ? 1 + fills.Count : Math.Max(rows.Count, 1);
+        Base(ws, headerRow + styledRows, columns.Count);
         var widths = new double[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {
@@ -63,25 +77,30 @@ internal static class Sheets
         }
         ws.Row(headerRow).Height = Height(Enumerable.Range(0, columns.Count).Max(c => Lines(columns[c].Header, widths[c])));
 
+        var heights = new double[rows.Count];
         for (var r = 0; r < rows.Count; r++)
         {
             var values = rows[r];
             var lines = 1;
             for (var c = 0; c < columns.Count && c < values.Length; c++)
             {
-                var cell = ws.Cell(headerRow + 1 + r, c + 1);
                 var v = values[c];
-                if (columns[c].Numeric && int.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
-                    Put(cell, n);
-                else
-                    Put(cell, v);
-                style?.Invoke(cell, r, c);
+                if (!streamed)
+                {
+                    var cell = ws.Cell(headerRow + 1 + r, c + 1);
+                    if (columns[c].Numeric && int.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                        Put(cell, n);
+                    else
+                        Put(cell, v);
+                    if (fill?.Invoke(r, c) is { } f) cell.Style.Fill.BackgroundColor = XLColor.FromHtml(f);
+                }
                 if (columns[c].Wrap) lines = Math.Max(lines, Lines(v, widths[c] * (columns[c].Small ? 1.25 : 1)));
             }
-            ws.Row(headerRow + 1 + r).Height = Height(lines);
+            heights[r] = Height(lines);
+            if (!streamed) ws.Row(headerRow + 1 + r).Height = heights[r];
         }
 
-        var lastRow = headerRow + Math.Max(rows.Count, 1);
+        var lastRow = headerRow + styledRows;
         var header = ws.Range(headerRow, 1, headerRow, columns.Count);
         header.Style.Font.Bold = true;
         header.Style.Fill.BackgroundColor = HeaderFill;
@@ -103,7 +122,13 @@ internal static class Sheets
             if (col.Center) range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
             if (col.Small) range.Style.Font.FontSize = 8;
         }
-        if (rows.Count > 0) all.SetAutoFilter();
+        if (streamed)
+        {
+            for (var k = 0; k < fills.Count; k++)
+                ws.Range(headerRow + 2 + k, 1, headerRow + 2 + k, columns.Count).Style.Fill.BackgroundColor = XLColor.FromHtml(fills[k]);
+            bodies!.Add(new TableBody(ws.Name, headerRow, columns, rows, heights, fills, fill));
+        }
+        if (rows.Count > 0) ws.Range(headerRow, 1, headerRow + rows.Count, columns.Count).SetAutoFilter();
         ws.SheetView.FreezeRows(headerRow);
         Print(ws, headerRow, headerRow);
     }

@@ -13,16 +13,19 @@ internal static class SummarySheet
 {
     private const int Width = 8;
 
+    // Every merge here is of cells no other merge touches: Merge(false) skips ClosedXML's search for
+    // intersecting merges, which costs O(merges) per call (the key findings make it quadratic).
     public static void Write(IXLWorksheet ws, AuditResult result, DateTimeOffset generatedAt)
     {
-        Sheets.Base(ws, 40 + result.Items.Count + result.Inputs.Count, Width);
+        // The font over the rows the sheet uses: the fixed rows, the key findings and the inputs.
+        Sheets.Base(ws, 40 + result.Items.Count(i => i.Judgment is { IsFinding: true, RequiresFinding: true }) + result.Inputs.Count, Width);
         Sheets.Title(ws, "情報セキュリティ監査 結果総括", Width);
         var row = 3;
         void Field(string label, string value)
         {
             Sheets.Put(ws.Cell(row, 1), label);
             var range = ws.Range(row, 2, row, Width);
-            range.Merge();
+            range.Merge(false);
             Sheets.Put(ws.Cell(row, 2), value);
             range.Style.Alignment.WrapText = true;
             ws.Cell(row, 1).Style.Font.Bold = true;
@@ -52,7 +55,7 @@ internal static class SummarySheet
         status.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         status.Style.Fill.BackgroundColor = XLColor.FromHtml(result.Status == AuditStatus.Final ? "#C6EFCE" : "#FFEB9C");
         var reason = ws.Range(row, 3, row, Width);
-        reason.Merge();
+        reason.Merge(false);
         var why = result.Status == AuditStatus.Final
             ? "全項目が判定済みで、要確認の事項はありません。"
             : $"未判定 {result.Pending} 件、要確認 {result.Notes.Count} 件があります（{Breakdown(result)}）。確認後に再集計してください。";
@@ -72,7 +75,7 @@ internal static class SummarySheet
         ws.Cell(row, 1).Style.Font.Bold = true;
         row++;
         var sentence = ws.Range(row, 1, row, Width);
-        sentence.Merge();
+        sentence.Merge(false);
         Sheets.Put(ws.Cell(row, 1), SummarySentence.For(result));
         sentence.Style.Alignment.WrapText = true;
         sentence.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
@@ -88,7 +91,7 @@ internal static class SummarySheet
         Sheets.Put(ws.Cell(row, 1), "作成日時");
         ws.Cell(row, 1).Style.Font.Bold = true;
         var generated = ws.Range(row, 2, row, Width);
-        generated.Merge();
+        generated.Merge(false);
         Sheets.Put(ws.Cell(row, 2), generatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + $" (UTC{generatedAt:zzz})");
 
         ws.Column(1).Width = 14;
@@ -120,13 +123,13 @@ internal static class SummarySheet
         var col = 1;
         foreach (var (cls, _) in plain)
         {
-            ws.Range(top, col, top + 1, col).Merge();
+            ws.Range(top, col, top + 1, col).Merge(false);
             Sheets.Put(ws.Cell(top, col), cls.Label);
             col++;
         }
         if (findings.Count > 0)
         {
-            ws.Range(top, col, top, col + findings.Count - 1).Merge();
+            ws.Range(top, col, top, col + findings.Count - 1).Merge(false);
             Sheets.Put(ws.Cell(top, col), "指摘事項");
             foreach (var (cls, _) in findings)
             {
@@ -134,7 +137,7 @@ internal static class SummarySheet
                 col++;
             }
         }
-        ws.Range(top, col, top + 1, col).Merge();
+        ws.Range(top, col, top + 1, col).Merge(false);
         Sheets.Put(ws.Cell(top, col), "計");
         var last = col;
 
@@ -164,7 +167,7 @@ internal static class SummarySheet
         Sheets.Put(ws.Cell(r, 3), "要確認");
         Sheets.Put(ws.Cell(r, 4), result.Notes.Count);
         var note = ws.Range(r, 5, r, Width);
-        note.Merge();
+        note.Merge(false);
         Sheets.Put(ws.Cell(r, 5), "未判定の項目は計に含めていません。");
         note.Style.Font.FontSize = 9;
         note.Style.Alignment.WrapText = true;
@@ -197,9 +200,9 @@ internal static class SummarySheet
         }
         Sheets.Put(ws.Cell(row, 1), "No.");
         Sheets.Put(ws.Cell(row, 2), "判定");
-        ws.Range(row, 3, row, 5).Merge();
+        ws.Range(row, 3, row, 5).Merge(false);
         Sheets.Put(ws.Cell(row, 3), "監査項目");
-        ws.Range(row, 6, row, Width).Merge();
+        ws.Range(row, 6, row, Width).Merge(false);
         Sheets.Put(ws.Cell(row, 6), "指摘内容");
         var head = ws.Range(row, 1, row, Width);
         head.Style.Font.Bold = true;
@@ -211,9 +214,9 @@ internal static class SummarySheet
             row++;
             Sheets.Put(ws.Cell(row, 1), item.Id);
             Sheets.Put(ws.Cell(row, 2), $"{item.Judgment!.Symbol} {item.Judgment.Label}");
-            ws.Range(row, 3, row, 5).Merge();
+            ws.Range(row, 3, row, 5).Merge(false);
             Sheets.Put(ws.Cell(row, 3), item.Text);
-            ws.Range(row, 6, row, Width).Merge();
+            ws.Range(row, 6, row, Width).Merge(false);
             Sheets.Put(ws.Cell(row, 6), item.Findings);
             if (item.Judgment.Colour is { } colour) ws.Cell(row, 2).Style.Fill.BackgroundColor = XLColor.FromHtml("#" + colour);
             ws.Row(row).Height = Sheets.Height(Math.Max(Sheets.Lines(item.Text, 3 * 14), Sheets.Lines(item.Findings, 2 * 14 + 30)));
@@ -239,9 +242,9 @@ internal static class SummarySheet
         foreach (var f in used)
         {
             Sheets.Put(ws.Cell(row, 1), f.Role.Label());
-            ws.Range(row, 2, row, 4).Merge();
+            ws.Range(row, 2, row, 4).Merge(false);
             Sheets.Put(ws.Cell(row, 2), f.Submitter);
-            ws.Range(row, 5, row, Width).Merge();
+            ws.Range(row, 5, row, Width).Merge(false);
             Sheets.Put(ws.Cell(row, 5), f.Source.RelativePath);
             var line = ws.Range(row, 1, row, Width);
             line.Style.Border.BottomBorder = XLBorderStyleValues.Hair;

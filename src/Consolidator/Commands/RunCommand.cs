@@ -78,7 +78,8 @@ internal static class RunCommand
         });
         try
         {
-            var submissions = job.IngestAll(files, progress, cancel);
+            using var spill = new RowSpill();
+            var submissions = job.IngestAll(files, progress, cancel, spill);
             var outcome = job.Consolidate(submissions, paths.Output, cancel);
             Summary(outcome, stdout);
             logger.Information("Run finished: {Files} files, {Audits} audits", files.Count, outcome.Result.Audits.Count);
@@ -128,7 +129,7 @@ internal static class RunCommand
             {
                 store.Add(r);
                 lock (gate) stdout.WriteLine(TakeLine(Interlocked.Increment(ref done), files.Count, r));
-            });
+            }, store.Park);
             var outcome = runner.RunAsync(Ledger.RunTrigger.Run, cancel).GetAwaiter().GetResult();
             Summary(outcome, stdout);
             session.Log.Information("Run finished: {Files} files in the inbox, {Stored} stored in all, {Audits} audits",
@@ -181,7 +182,7 @@ internal static class RunCommand
         var head = $"[{p.Index}/{p.Count}] {Core.Reading.Rejections.Name(s.Source.RelativePath, 200)}";
         if (s.IsRejected) return $"{head}  拒否 rejected: {s.Rejection!.MessageJa} {s.Rejection.MessageEn}";
         var key = s.Key?.ToString() ?? "";
-        return $"{head}  {s.Role.Label()}  {key}  {s.Rows.Count} 行" + (s.Template is null ? "" : $"  テンプレート {s.Template}") + (s.Notes.Count > 0 ? $"  要確認 {s.Notes.Count}" : "");
+        return $"{head}  {s.Role.Label()}  {key}  {s.RowCount} 行" + (s.Template is null ? "" : $"  テンプレート {s.Template}") + (s.Notes.Count > 0 ? $"  要確認 {s.Notes.Count}" : "");
     }
 
     private static void Summary(JobOutcome outcome, TextWriter stdout)
@@ -196,7 +197,7 @@ internal static class RunCommand
         {
             stdout.WriteLine();
             stdout.WriteLine($"■ {a.Key}  {a.Status.Label()}");
-            stdout.WriteLine("  " + string.Join("  ", a.Counts.Select(c => $"{c.Class.Label} {c.Count}")) + $"  計 {a.Total}  未判定 {a.Pending}  要確認 {a.Notes.Count}");
+            stdout.WriteLine("  " + string.Join("  ", a.Counts.Select(c => $"{c.Class.Label} {c.Count}")) + $"  計 {a.Total}  未判定 {a.Pending}  要確認 {a.ReviewCount}");
             stdout.WriteLine("  " + Core.Writing.SummarySentence.For(a));
         }
         stdout.WriteLine();

@@ -70,8 +70,13 @@ public sealed class Intake
         _log = log;
     }
 
-    /// <summary>Takes the given inbox files, several at once. Cancelling lets the files in hand finish and starts no other.</summary>
-    public IReadOnlyList<TakeResult> TakeAll(IReadOnlyList<(string FullPath, string RelativePath)> files, CancellationToken cancel, Action<TakeResult>? taken = null)
+    /// <summary>
+    /// Takes the given inbox files, several at once. Cancelling lets the files in hand finish and starts
+    /// no other. <paramref name="park"/>, when given, is applied to each submission read as soon as its
+    /// file is taken (<see cref="SubmissionStore.Park"/>), so a large inbox is not held row by row.
+    /// </summary>
+    public IReadOnlyList<TakeResult> TakeAll(IReadOnlyList<(string FullPath, string RelativePath)> files, CancellationToken cancel, Action<TakeResult>? taken = null,
+        Func<Submission, Submission>? park = null)
     {
         var results = new TakeResult?[files.Count];
         try
@@ -82,8 +87,10 @@ public sealed class Intake
                 CancellationToken = cancel,
             }, i =>
             {
-                results[i] = Take(files[i].FullPath, files[i].RelativePath);
-                taken?.Invoke(results[i]!);
+                var r = Take(files[i].FullPath, files[i].RelativePath);
+                if (park is not null && r.Submission is { } s) r = r with { Submission = park(s) };
+                results[i] = r;
+                taken?.Invoke(r);
             });
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -166,7 +173,7 @@ public sealed class Intake
         if (file.Outcome == FileOutcome.Rejected)
             _log.LogWarning("Refused {File} ({Reason}): moved to rejected/{Stored}", relativePath, submission.Rejection!.Code, stored);
         else
-            _log.LogInformation("Archived {File} as {Stored}: {Role}, {Rows} rows, {Notes} to review", relativePath, stored, submission.Role, submission.Rows.Count, submission.Notes.Count);
+            _log.LogInformation("Archived {File} as {Stored}: {Role}, {Rows} rows, {Notes} to review", relativePath, stored, submission.Role, submission.RowCount, submission.Notes.Count);
         var kept = submission with { Source = submission.Source with { Open = () => File.OpenRead(destination) } };
         return new TakeResult(relativePath, file.Outcome == FileOutcome.Archived ? TakeStatus.Archived : TakeStatus.Rejected, file, kept);
     }

@@ -12,15 +12,18 @@ namespace Consolidator.Inbox;
 /// in the inbox now (a vendor's v2 arriving a week after v1 supersedes the archived v1). Files
 /// taken by this process are kept as read; the others are read back from archive/ and rejected/
 /// once, the first time a consolidation needs them, each under the name and time the ledger
-/// recorded, so the result equals a one-shot run over the same files.
+/// recorded, so the result equals a one-shot run over the same files. Rows are parked in a
+/// <see cref="RowSpill"/> (a temporary file) and restored one audit at a time by the consolidation,
+/// so a worker that has accepted thousands of files holds their metadata, not their rows.
 /// </summary>
-public sealed class SubmissionStore
+public sealed class SubmissionStore : IDisposable
 {
     private readonly Consolidation _pipeline;
     private readonly FileLedger _ledger;
     private readonly WorkerFolders _folders;
     private readonly ILogger<SubmissionStore> _log;
     private readonly ConcurrentDictionary<long, Submission> _byId = new();
+    private readonly RowSpill _spill = new();
 
     public SubmissionStore(Consolidation pipeline, FileLedger ledger, WorkerFolders folders, ILogger<SubmissionStore> log)
     {
@@ -34,8 +37,13 @@ public sealed class SubmissionStore
     public void Add(TakeResult taken)
     {
         if (taken is { File: { } file, Submission: { } submission })
-            _byId[file.Id] = submission;
+            _byId[file.Id] = _spill.Park(submission);
     }
+
+    /// <summary>The submission with its rows in the store's spill (for <see cref="Intake.TakeAll"/>).</summary>
+    public Submission Park(Submission submission) => _spill.Park(submission);
+
+    public void Dispose() => _spill.Dispose();
 
     /// <summary>Every stored file's submission, ordered by stored path as a one-shot run orders the inbox.</summary>
     public IReadOnlyList<Submission> All(CancellationToken cancel)
@@ -48,7 +56,7 @@ public sealed class SubmissionStore
             {
                 MaxDegreeOfParallelism = Math.Max(1, _pipeline.Options.MaxParallelism),
                 CancellationToken = cancel,
-            }, f => _byId[f.Id] = Load(f));
+            }, f => _byId[f.Id] = _spill.Park(Load(f)));
             _log.LogInformation("Read {Count} stored files back for consolidation", missing.Count);
         }
         return files

@@ -95,7 +95,7 @@ public sealed class WorkerCycle
         var ready = _probe.TakeReady(now);
         if (ready.Count > 0 && !cancel.IsCancellationRequested)
         {
-            foreach (var r in _intake.TakeAll(ready, cancel))
+            foreach (var r in _intake.TakeAll(ready, cancel, park: _store.Park))
             {
                 switch (r.Status)
                 {

@@ -140,9 +140,13 @@ public sealed class WorkerCycleTests
             Assert.AreEqual("旧版", statuses[SeedAudit.MaintenanceFile]);
             Assert.AreEqual("採用", statuses["事前回答_保守運用事業者 (2).xlsx"]);
             Assert.AreEqual(6, statuses.Count);
+            // The outcome's audits are released once written: the answer is read from the result CSV.
             var audit = seen.Seen.Single().Outcome.Result.Audits.Single();
-            var answer = audit.Answers.First(a => a.Vendor == "株式会社みなと情報システム" && a.ItemId == SeedAudit.Answers[0].Id);
-            Assert.AreEqual("一部実施", answer.AnswerText);
+            var csv = File.ReadAllLines(Path.Combine(w.Folders.Output, OutputNames.ResultCsv(audit.Key)));
+            var header = csv[0].Split(',');
+            var column = Array.IndexOf(header, "\"事前回答 株式会社みなと情報システム\"");
+            var row = csv.Skip(1).Select(l => l.Split(',')).First(f => f[0] == $"\"{SeedAudit.Answers[0].Id}\"");
+            Assert.AreEqual("\"一部実施\"", row[column]);
         }
     }
 
