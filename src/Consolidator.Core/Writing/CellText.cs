@@ -53,9 +53,11 @@ public static class CellText
     /// Width of text in Excel column units: wide (Japanese) characters count two, the
     /// longest line counts. Used instead of AdjustToContents, which needs GDI+.
     /// </summary>
-    public static double DisplayWidth(string? text)
+    public static double DisplayWidth(string? text) => string.IsNullOrEmpty(text) ? 0 : DisplayWidth(text.AsSpan());
+
+    /// <inheritdoc cref="DisplayWidth(string?)"/>
+    public static double DisplayWidth(ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrEmpty(text)) return 0;
         double widest = 0, current = 0;
         foreach (var ch in text)
         {

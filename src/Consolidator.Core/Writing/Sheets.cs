@@ -35,12 +35,29 @@ internal static class Sheets
         ws.Row(1).Height = 24;
     }
 
+    /// <summary>Thin borders in the border colour on all four sides of one style: a table's grid, cell by cell.</summary>
+    public static void Grid(IXLStyle style)
+    {
+        var b = style.Border;
+        b.LeftBorder = b.RightBorder = b.TopBorder = b.BottomBorder = XLBorderStyleValues.Thin;
+        b.LeftBorderColor = b.RightBorderColor = b.TopBorderColor = b.BottomBorderColor = BorderColour;
+    }
+
     /// <summary>Lines a text needs in a column of the given width (Excel units).</summary>
     public static int Lines(string? text, double width)
     {
         if (string.IsNullOrEmpty(text)) return 1;
         var usable = Math.Max(2, width - 1.5);
-        return text.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(CellText.DisplayWidth(line) / usable)));
+        var lines = 0;
+        var rest = text.AsSpan();
+        while (true)
+        {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            lines += Math.Max(1, (int)Math.Ceiling(CellText.DisplayWidth(line) / usable));
+            if (end < 0) return lines;
+            rest = rest[(end + 1)..];
+        }
     }
 
     /// <summary>A row height for the given number of lines, within Excel's limit.</summary>
@@ -92,7 +109,6 @@ internal static class Sheets
                         Put(cell, n);
                     else
                         Put(cell, v);
-                    if (fill?.Invoke(r, c) is { } f) cell.Style.Fill.BackgroundColor = XLColor.FromHtml(f);
                 }
                 if (columns[c].Wrap) lines = Math.Max(lines, Lines(v, widths[c] * (columns[c].Small ? 1.25 : 1)));
             }
@@ -100,33 +116,39 @@ internal static class Sheets
             if (!streamed) ws.Row(headerRow + 1 + r).Height = heights[r];
         }
 
+        // One cell styled, its style given to a whole range at once: range by range and property by
+        // property ClosedXML looks a style up per cell and property (the inside borders most).
         var lastRow = headerRow + styledRows;
-        var header = ws.Range(headerRow, 1, headerRow, columns.Count);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = HeaderFill;
-        header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-        header.Style.Alignment.WrapText = true;
-        var all = ws.Range(headerRow, 1, lastRow, columns.Count);
-        all.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-        all.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
-        all.Style.Border.OutsideBorderColor = BorderColour;
-        all.Style.Border.InsideBorderColor = BorderColour;
-        var body = ws.Range(headerRow + 1, 1, lastRow, columns.Count);
-        body.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        var headStyle = ws.Cell(headerRow, 1).Style;
+        headStyle.Font.Bold = true;
+        headStyle.Fill.BackgroundColor = HeaderFill;
+        headStyle.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        headStyle.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        headStyle.Alignment.WrapText = true;
+        Grid(headStyle);
+        ws.Range(headerRow, 1, headerRow, columns.Count).Style = headStyle;
         for (var c = 0; c < columns.Count; c++)
         {
             var col = columns[c];
-            var range = ws.Range(headerRow + 1, c + 1, lastRow, c + 1);
-            range.Style.Alignment.WrapText = col.Wrap;
-            if (col.Center) range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            if (col.Small) range.Style.Font.FontSize = 8;
+            var style = ws.Cell(headerRow + 1, c + 1).Style;
+            style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            style.Alignment.WrapText = col.Wrap;
+            if (col.Center) style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            if (col.Small) style.Font.FontSize = 8;
+            Grid(style);
+            ws.Range(headerRow + 1, c + 1, lastRow, c + 1).Style = style;
         }
         if (streamed)
         {
             for (var k = 0; k < fills.Count; k++)
                 ws.Range(headerRow + 2 + k, 1, headerRow + 2 + k, columns.Count).Style.Fill.BackgroundColor = XLColor.FromHtml(fills[k]);
             bodies!.Add(new TableBody(ws.Name, headerRow, columns, rows, heights, fills, fill));
+        }
+        else if (fill is not null)
+        {
+            for (var r = 0; r < rows.Count; r++)
+                for (var c = 0; c < columns.Count; c++)
+                    if (fill(r, c) is { } f) ws.Cell(headerRow + 1 + r, c + 1).Style.Fill.BackgroundColor = XLColor.FromHtml(f);
         }
         if (rows.Count > 0) ws.Range(headerRow, 1, headerRow + rows.Count, columns.Count).SetAutoFilter();
         ws.SheetView.FreezeRows(headerRow);
