@@ -226,6 +226,15 @@ public sealed class FileLedger : IDisposable
     public LedgerRun? LastSuccessfulRun() =>
         Runs("SELECT * FROM runs WHERE finished_at IS NOT NULL AND error IS NULL ORDER BY id DESC LIMIT 1;").FirstOrDefault();
 
+    /// <summary>
+    /// Since when a scheduled consolidation could have been missed: when the last scheduled one that
+    /// finished without error began, else when the worker's first consolidation began (a `run`
+    /// command's does not count); null when the worker never consolidated.
+    /// </summary>
+    public DateTimeOffset? ScheduleKeptSince() =>
+        (Runs("SELECT * FROM runs WHERE trigger = 'Schedule' AND finished_at IS NOT NULL AND error IS NULL ORDER BY id DESC LIMIT 1;").FirstOrDefault()
+         ?? Runs("SELECT * FROM runs WHERE trigger <> 'Run' ORDER BY id LIMIT 1;").FirstOrDefault())?.StartedAt;
+
     /// <summary>Files stored after the last successful consolidation began: what the next one will add.</summary>
     public int StoredSinceLastRun()
     {

@@ -61,8 +61,9 @@ public sealed class WorkerCycle
     public int Waiting => _probe.Count;
 
     /// <summary>
-    /// Finishes what a crash interrupted, and plans the first consolidation: soon when files were
-    /// stored after the last successful one, else at the next scheduled time.
+    /// Finishes what a crash interrupted, and plans the first consolidation: now when a scheduled one
+    /// was missed while the worker was stopped, soon when files were stored after the last
+    /// successful one, else at the next scheduled time.
     /// </summary>
     public RecoveryReport Start()
     {
@@ -74,6 +75,13 @@ public sealed class WorkerCycle
             _debounce.Touch(now);
         }
         _nextScheduled = _schedule.NextAfter(now);
+        // A scheduled consolidation missed while the worker was stopped (the server was down at 02:00)
+        // is made up at once, one run however many were missed, so the morning's result and mail still come.
+        if (_ledger.ScheduleKeptSince() is { } since && _schedule.NextAfter(since) is { } missed && missed <= now)
+        {
+            _log.LogWarning("The scheduled consolidation of {Missed:u} was missed while the worker was stopped; running it now", missed);
+            _nextScheduled = now;
+        }
         _nextRescan = now;
         return report;
     }

@@ -114,6 +114,52 @@ public sealed class WorkerCycleTests
     }
 
     [TestMethod]
+    public async Task ScheduledRunMissedWhileStopped_IsMadeUpOnceAtStart_ThenTheTimetableResumes()
+    {
+        using var root = new TempDir();
+        var clock = FakeClock.Afternoon(); // 2024-01-09 15:00 JST
+        var schedule = new Dictionary<string, string?> { ["Schedule:Cron"] = "0 2 * * *" };
+        using (var w = TestWorker.Create(root.Path, clock, schedule))
+        {
+            w.Cycle.Start();
+            foreach (var f in Inputs.SeedVersion(0)) f.WriteTo(w.Folders.Inbox);
+            await TakeAndConsolidate(w, clock);
+        }
+
+        // Restarted the same evening: the 02:00 run is still ahead, nothing to make up.
+        clock.SetUtcNow(new DateTimeOffset(2024, 1, 9, 20, 0, 0, TimeSpan.FromHours(9)));
+        using (var w = TestWorker.Create(root.Path, clock, schedule))
+        {
+            w.Cycle.Start();
+            Assert.AreEqual(new DateTimeOffset(2024, 1, 10, 2, 0, 0, TimeSpan.FromHours(9)), w.Cycle.NextScheduled);
+        }
+
+        // The server was down over three nights: one run at start, as the scheduled one.
+        clock.SetUtcNow(new DateTimeOffset(2024, 1, 12, 9, 30, 0, TimeSpan.FromHours(9)));
+        var seen = new CollectingObserver();
+        using (var w = TestWorker.Create(root.Path, clock, schedule, seen))
+        {
+            w.Cycle.Start();
+            Assert.AreEqual(clock.GetUtcNow(), w.Cycle.NextScheduled);
+            var report = await w.PassAsync();
+            Assert.AreEqual(RunTrigger.Schedule, report.Trigger);
+            Assert.AreEqual(RunTrigger.Schedule, seen.Seen.Single().Trigger);
+            Assert.AreEqual(1, seen.Seen.Single().Outcome.Result.Audits.Count);
+            Assert.AreEqual(new DateTimeOffset(2024, 1, 13, 2, 0, 0, TimeSpan.FromHours(9)), w.Cycle.NextScheduled);
+            await w.PassAsync();
+            Assert.AreEqual(1, seen.Seen.Count, "made up once, not once per missed night");
+        }
+
+        // Restarted after that run: nothing missed since.
+        clock.Advance(TimeSpan.FromHours(1));
+        using (var w = TestWorker.Create(root.Path, clock, schedule))
+        {
+            w.Cycle.Start();
+            Assert.AreEqual(new DateTimeOffset(2024, 1, 13, 2, 0, 0, TimeSpan.FromHours(9)), w.Cycle.NextScheduled);
+        }
+    }
+
+    [TestMethod]
     public async Task VendorsSecondVersion_AWeekLater_SupersedesTheArchivedFirst_AfterARestart()
     {
         using var root = new TempDir();
