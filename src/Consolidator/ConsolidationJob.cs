@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Consolidator.Core;
 using Consolidator.Core.Model;
 using Consolidator.Core.Writing;
@@ -61,7 +60,7 @@ public sealed class ConsolidationJob
         var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
         if (info.Length > _pipeline.Options.Limits.MaxFileBytes)
         {
-            var source = new SourceFile(relativePath, HashFile(fullPath), info.Length, modified, () => File.OpenRead(fullPath));
+            var source = new SourceFile(relativePath, SourceFile.HashFile(fullPath), info.Length, modified, () => File.OpenRead(fullPath));
             return new Submission
             {
                 Source = source,
@@ -70,7 +69,7 @@ public sealed class ConsolidationJob
             };
         }
         var bytes = File.ReadAllBytes(fullPath);
-        var file = new SourceFile(relativePath, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, modified, () => File.OpenRead(fullPath));
+        var file = new SourceFile(relativePath, SourceFile.Hash(bytes), bytes.Length, modified, () => File.OpenRead(fullPath));
         using var stream = new MemoryStream(bytes, writable: false);
         return _pipeline.Ingest(file, stream);
     }
@@ -154,11 +153,5 @@ public sealed class ConsolidationJob
             write(beside);
             return beside;
         }
-    }
-
-    private static string HashFile(string path)
-    {
-        using var s = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(s));
     }
 }

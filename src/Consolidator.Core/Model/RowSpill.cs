@@ -27,15 +27,6 @@ public sealed class RowSpill : IDisposable
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
     }
 
-    /// <summary>Bytes parked so far.</summary>
-    public long Length
-    {
-        get
-        {
-            lock (_gate) return _length;
-        }
-    }
-
     /// <summary>The submission with its rows on disk; one without rows, or parked already, comes back as it is.</summary>
     public Submission Park(Submission s)
     {

@@ -26,8 +26,7 @@ internal static class ExcelDataReaderWorkbookReader
             if (sheets.Count >= limits.MaxSheets)
                 throw new UnreadableFileException(Rejections.TooLarge(
                     $"シートが {Rejections.Count(limits.MaxSheets)} 枚を超えています", $"more than {Rejections.Count(limits.MaxSheets)} sheets",
-                    Rejections.Count(limits.MaxSheets) + " シート",
-                    Rejections.Count(limits.MaxSheets) + " sheets", nameof(ReadLimits.MaxSheets)));
+                    limits.MaxSheets, "シート", "sheets", nameof(ReadLimits.MaxSheets)));
             sheets.Add(ReadSheet(reader, budget, cut, sheets.Count + 1));
         }
         while (reader.NextResult());
@@ -58,8 +57,7 @@ internal static class ExcelDataReaderWorkbookReader
                     throw new UnreadableFileException(Rejections.TooLarge(
                         $"シート「{name}」のセル {CellRef.ColumnName(i + 1)}{row} が {Rejections.Count(limits.MaxColumns)} 列目より右にあります",
                         $"sheet '{name}' has a value in {CellRef.ColumnName(i + 1)}{row}, right of column {Rejections.Count(limits.MaxColumns)}",
-                        Rejections.Count(limits.MaxColumns) + " 列",
-                        Rejections.Count(limits.MaxColumns) + " columns", nameof(ReadLimits.MaxColumns)));
+                        limits.MaxColumns, "列", "columns", nameof(ReadLimits.MaxColumns)));
                 text = cut.Apply(text, name, row, i + 1);
                 if (text.Length == 0) continue;
                 cells ??= new string[Math.Min(fieldCount, limits.MaxColumns)];
@@ -71,8 +69,7 @@ internal static class ExcelDataReaderWorkbookReader
                 throw new UnreadableFileException(Rejections.TooLarge(
                     $"シート「{name}」の {Rejections.Count(row)} 行目に値があります（{Rejections.Count(limits.MaxRows)} 行まで）",
                     $"sheet '{name}' has a value in row {Rejections.Count(row)}, below row {Rejections.Count(limits.MaxRows)}",
-                    Rejections.Count(limits.MaxRows) + " 行",
-                    Rejections.Count(limits.MaxRows) + " rows", nameof(ReadLimits.MaxRows)));
+                    limits.MaxRows, "行", "rows", nameof(ReadLimits.MaxRows)));
             if (used < cells.Length) Array.Resize(ref cells, used);
             for (var i = 0; i < cells.Length; i++) cells[i] ??= "";
             budget.Cells(cells.Length);
@@ -87,8 +84,7 @@ internal static class ExcelDataReaderWorkbookReader
                 throw new UnreadableFileException(Rejections.TooLarge(
                     $"シート「{name}」の結合セルの範囲が {Rejections.Count(limits.MaxMergedRanges)} 個を超えています",
                     $"sheet '{name}' has more than {Rejections.Count(limits.MaxMergedRanges)} merged ranges",
-                    Rejections.Count(limits.MaxMergedRanges) + " 個",
-                    Rejections.Count(limits.MaxMergedRanges) + " merged ranges", nameof(ReadLimits.MaxMergedRanges)));
+                    limits.MaxMergedRanges, "個", "merged ranges", nameof(ReadLimits.MaxMergedRanges)));
             if (m.FromRow < 0 || m.FromColumn < 0 || m.ToRow < m.FromRow || m.ToColumn < m.FromColumn) continue;
             if (m.FromRow >= rows.Count || m.FromColumn >= limits.MaxColumns) continue;
             merges.Add(new MergedRange(m.FromRow + 1, m.FromColumn + 1,

@@ -38,8 +38,7 @@ public sealed class ReadBudget
             throw new UnreadableFileException(Rejections.TooLarge(
                 $"値のあるセルが {Rejections.Count(Limits.MaxCells)} 個を超えています",
                 $"more than {Rejections.Count(Limits.MaxCells)} cells hold a value",
-                Rejections.Count(Limits.MaxCells) + " セル",
-                Rejections.Count(Limits.MaxCells) + " cells", nameof(ReadLimits.MaxCells)));
+                Limits.MaxCells, "セル", "cells", nameof(ReadLimits.MaxCells)));
     }
 
     /// <summary>Charges cells of the used range scanned, empty ones included (<see cref="ReadLimits.MaxScannedCells"/>).</summary>
@@ -50,7 +49,6 @@ public sealed class ReadBudget
             throw new UnreadableFileException(Rejections.TooLarge(
                 $"使用範囲が広すぎます（シート「{Rejections.Name(sheet)}」が {Rejections.Count(rows)} 行以上 × {Rejections.Count(columns)} 列。データの下や右にある空の書式付きの行・列を削除してください）",
                 $"the used range is too large (sheet '{Rejections.Name(sheet)}' spans {Rejections.Count(rows)}+ rows × {Rejections.Count(columns)} columns; delete the empty formatted rows and columns below and right of the data)",
-                Rejections.Count(Limits.MaxScannedCells) + " セル",
-                Rejections.Count(Limits.MaxScannedCells) + " cells", nameof(ReadLimits.MaxScannedCells)));
+                Limits.MaxScannedCells, "セル", "cells", nameof(ReadLimits.MaxScannedCells)));
     }
 }

@@ -86,6 +86,10 @@ public static class Rejections
         $"不要なシート・行・列・画像を削除して提出し直してください。正当なファイルであれば、管理者が設定 {ReadLimits.Setting(property)} を引き上げられます。",
         $"Delete sheets, rows, columns or pictures that are not needed and resubmit; for a genuine file an administrator can raise the setting {ReadLimits.Setting(property)}.");
 
+    /// <summary>A count over its limit (rows, columns, cells, parts…), the limit written with its unit in each language.</summary>
+    public static Rejection TooLarge(string whatJa, string whatEn, long limit, string unitJa, string unitEn, string property) =>
+        TooLarge(whatJa, whatEn, $"{Count(limit)} {unitJa}", $"{Count(limit)} {unitEn}", property);
+
     public static Rejection FileTooLarge(long size, long limit) =>
         TooLarge($"ファイルサイズ {Bytes(size)}", $"the file is {Bytes(size)}", Bytes(limit), Bytes(limit), nameof(ReadLimits.MaxFileBytes));
 

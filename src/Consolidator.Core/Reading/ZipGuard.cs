@@ -22,26 +22,21 @@ internal static class ZipGuard
     internal const long RatioFloor = 1024 * 1024;
 
     /// <summary>Refuses a directory with more entries than allowed, from the end record alone.</summary>
-    public static void CheckDirectory(Stream stream, ReadLimits limits)
+    public static void CheckDirectory(Stream stream, ReadLimits limits) => CheckEntryCount(DeclaredEntries(stream), limits);
+
+    private static void CheckEntryCount(long entries, ReadLimits limits)
     {
-        var entries = DeclaredEntries(stream);
         if (entries > limits.MaxZipEntries)
             throw new UnreadableFileException(Rejections.TooLarge(
                 $"ZIP のパーツ数 {Rejections.Count(entries)}",
                 $"the zip holds {Rejections.Count(entries)} parts",
-                Rejections.Count(limits.MaxZipEntries) + " パーツ",
-                Rejections.Count(limits.MaxZipEntries) + " parts", nameof(ReadLimits.MaxZipEntries)));
+                limits.MaxZipEntries, "パーツ", "parts", nameof(ReadLimits.MaxZipEntries)));
     }
 
     /// <summary>Refuses a part that would inflate too far, or too large, and a package too large in total.</summary>
     public static void CheckEntries(ZipArchive zip, ReadLimits limits)
     {
-        if (zip.Entries.Count > limits.MaxZipEntries)
-            throw new UnreadableFileException(Rejections.TooLarge(
-                $"ZIP のパーツ数 {Rejections.Count(zip.Entries.Count)}",
-                $"the zip holds {Rejections.Count(zip.Entries.Count)} parts",
-                Rejections.Count(limits.MaxZipEntries) + " パーツ",
-                Rejections.Count(limits.MaxZipEntries) + " parts", nameof(ReadLimits.MaxZipEntries)));
+        CheckEntryCount(zip.Entries.Count, limits);
         long total = 0;
         foreach (var e in zip.Entries)
         {

@@ -130,17 +130,9 @@ internal static class TemplateRecogniser
             var judgment = role == SubmissionRole.Auditor ? Get(r, ColumnKind.Judgment) : null;
             var answer = role == SubmissionRole.Vendor ? Get(r, ColumnKind.Answer) : null;
             var finding = Get(r, ColumnKind.Finding);
-            var parsed = judgment is null ? default : options.Scale.Parse(judgment.Text);
+            var (parsed, auditorNotes) = SubmissionRecogniser.Judge(options.Scale, id, judgment, finding);
             var parsedAnswer = answer is null ? VendorAnswer.NoAnswer : VendorAnswers.Parse(answer.Text);
-            var auditorNotes = new List<ReviewNote>();
             var vendorNotes = new List<ReviewNote>();
-            if (judgment is not null)
-            {
-                if (parsed.State == JudgmentState.Invalid) auditorNotes.Add(Notes.InvalidJudgment(id, judgment.Cell, judgment.Text));
-                else if (parsed.State == JudgmentState.Contradictory) auditorNotes.Add(Notes.ContradictoryJudgment(id, judgment.Cell, judgment.Text));
-                else if (parsed is { IsValid: true, Class.RequiresFinding: true } && (finding is null || finding.IsEmpty))
-                    auditorNotes.Add(Notes.MissingFinding(id, judgment.Cell, finding?.Cell, judgment.Text));
-            }
             if (answer is not null && parsedAnswer == VendorAnswer.Invalid) vendorNotes.Add(Notes.InvalidAnswer(id, answer.Cell, answer.Text));
             rows.Add(new ItemRow
             {

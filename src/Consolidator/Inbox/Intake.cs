@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Consolidator.Core;
 using Consolidator.Core.Model;
 using Consolidator.Ledger;
@@ -191,7 +190,7 @@ public sealed class Intake
             var destination = file.StoredFullPath(_folders.Archive, _folders.Rejected);
             if (file.Stage == FileStage.Taking)
             {
-                if (File.Exists(destination) && HashOf(destination) == file.Sha256)
+                if (File.Exists(destination) && SourceFile.HashFile(destination) == file.Sha256)
                 {
                     // The copy was renamed into place before the crash: it is whole.
                     if (file.Outcome == FileOutcome.Rejected && !File.Exists(ErrorNote.PathFor(destination)))
@@ -211,7 +210,7 @@ public sealed class Intake
                 }
             }
             var original = Path.Combine(_folders.Inbox, file.InboxPath.Replace('/', Path.DirectorySeparatorChar));
-            if (File.Exists(original) && new FileInfo(original).Length == file.Size && HashOf(original) == file.Sha256)
+            if (File.Exists(original) && new FileInfo(original).Length == file.Size && SourceFile.HashFile(original) == file.Sha256)
             {
                 Delete(original);
                 removed++;
@@ -250,13 +249,13 @@ public sealed class Intake
             using (var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920))
             {
                 if (stream.Length > _pipeline.Options.Limits.MaxFileBytes)
-                    sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+                    sha = SourceFile.Hash(stream);
                 else
                 {
                     bytes = new byte[stream.Length];
                     stream.ReadExactly(bytes);
                     if (stream.ReadByte() != -1) return new ReadFile(TakeStatus.Changed);
-                    sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                    sha = SourceFile.Hash(bytes);
                 }
             }
             var after = new FileInfo(fullPath);
@@ -320,7 +319,7 @@ public sealed class Intake
             output.Flush(flushToDisk: true);
         }
         File.SetLastWriteTimeUtc(temp, read.ModifiedUtc);
-        if (HashOf(temp) != read.Sha256)
+        if (SourceFile.HashFile(temp) != read.Sha256)
         {
             File.Delete(temp);
             throw new InvalidDataException("The copy does not hash to the bytes read.");
@@ -371,11 +370,5 @@ public sealed class Intake
         {
             // Swept at the next start.
         }
-    }
-
-    internal static string HashOf(string path)
-    {
-        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920);
-        return Convert.ToHexStringLower(SHA256.HashData(s));
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Consolidator.Core;
 using Consolidator.Core.Model;
 using Consolidator.Ledger;
@@ -80,7 +79,7 @@ public sealed class SubmissionStore : IDisposable
             _log.LogError("The stored copy of {File} cannot be read ({Error})", f.StoredPath, e.GetType().Name);
             return Refused(source, StoredCopyMissing(f));
         }
-        if (f.Size <= _pipeline.Options.Limits.MaxFileBytes && Convert.ToHexStringLower(SHA256.HashData(bytes)) != f.Sha256)
+        if (f.Size <= _pipeline.Options.Limits.MaxFileBytes && SourceFile.Hash(bytes) != f.Sha256)
         {
             _log.LogError("The stored copy of {File} does not match its recorded hash", f.StoredPath);
             return Refused(source, StoredCopyChanged(f));

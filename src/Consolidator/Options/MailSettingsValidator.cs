@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using MimeKit;
@@ -51,11 +50,7 @@ public static class MailSettingsValidator
     public static IReadOnlyList<string> Validate(MailSettings mail, string? password)
     {
         var errors = new List<string>();
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(mail, new ValidationContext(mail), results, validateAllProperties: true);
-        foreach (var r in results)
-            foreach (var member in r.MemberNames.DefaultIfEmpty(""))
-                errors.Add($"Mail:{member}: {r.ErrorMessage}");
+        SettingsValidator.Annotations(mail, "Mail", errors);
 
         if (string.IsNullOrWhiteSpace(mail.Host))
             errors.Add("Mail:Host: 送信に使う SMTP サーバーがありません（例: smtp.example.lg.jp） / no SMTP server is set (e.g. smtp.example.lg.jp).");

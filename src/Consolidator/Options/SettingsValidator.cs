@@ -46,7 +46,8 @@ public static class SettingsValidator
     public static JudgmentScale Scale(ConsolidationSettings s) =>
         s.Scale is { Count: > 0 } classes ? new JudgmentScale(classes.Select(c => c.ToClass()), "settings") : JudgmentScale.Default;
 
-    private static void Annotations(object instance, string section, List<string> errors)
+    /// <summary>The data annotations of one settings object, each broken rule as "Section:Member: message".</summary>
+    internal static void Annotations(object instance, string section, List<string> errors)
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);

@@ -47,11 +47,7 @@ public static class TemplatesSettingsValidator
         for (var i = 0; i < recipients.Count; i++)
         {
             var r = recipients[i];
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(r, new ValidationContext(r), results, validateAllProperties: true);
-            foreach (var result in results)
-                foreach (var member in result.MemberNames.DefaultIfEmpty(""))
-                    errors.Add($"{section}:{i}:{member}: {result.ErrorMessage}");
+            SettingsValidator.Annotations(r, $"{section}:{i}", errors);
             if (r.Name.Length > 0 && string.IsNullOrWhiteSpace(r.Name))
                 errors.Add($"{section}:{i}:Name: the name is blank / 名前が空白です。");
             for (var j = 0; j < r.Items.Count; j++)

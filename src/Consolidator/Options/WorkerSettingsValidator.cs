@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Cronos;
 using Microsoft.Extensions.Configuration;
 
@@ -16,8 +15,8 @@ public static class WorkerSettingsValidator
         var errors = new List<string>();
         var worker = Bind<WorkerSettings>(config, "Worker", errors);
         var schedule = Bind<ScheduleSettings>(config, "Schedule", errors);
-        Annotations(worker, "Worker", errors);
-        Annotations(schedule, "Schedule", errors);
+        SettingsValidator.Annotations(worker, "Worker", errors);
+        SettingsValidator.Annotations(schedule, "Schedule", errors);
         if (!string.IsNullOrWhiteSpace(schedule.Cron) && TryCron(schedule.Cron) is null)
             errors.Add($"Schedule:Cron: '{schedule.Cron}' is not a cron expression (minute hour day month weekday, e.g. 0 2 * * * for 02:00 every night; empty turns the schedule off) / cron 式が正しくありません（例: 毎日2時は 0 2 * * *、空欄で定時集約なし）。");
         if (SettingsValidator.TryZone(schedule.TimeZone) is null)
@@ -100,14 +99,5 @@ public static class WorkerSettingsValidator
             errors.Add($"{section}: {e.Message} / 設定値の形式が正しくありません。");
         }
         return value;
-    }
-
-    private static void Annotations(object instance, string section, List<string> errors)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
-        foreach (var r in results)
-            foreach (var member in r.MemberNames.DefaultIfEmpty(""))
-                errors.Add($"{section}:{member}: {r.ErrorMessage}");
     }
 }

@@ -53,14 +53,12 @@ internal sealed class CsvWorkbookReader : IWorkbookReader
                     throw new UnreadableFileException(Rejections.TooLarge(
                         $"{Rejections.Count(row)} 行目の {Rejections.Count(count)} 列目に値があります（{Rejections.Count(limits.MaxColumns)} 列まで）",
                         $"row {Rejections.Count(row)} has a value in column {Rejections.Count(count)}, right of column {Rejections.Count(limits.MaxColumns)}",
-                        Rejections.Count(limits.MaxColumns) + " 列",
-                        Rejections.Count(limits.MaxColumns) + " columns", nameof(ReadLimits.MaxColumns)));
+                        limits.MaxColumns, "列", "columns", nameof(ReadLimits.MaxColumns)));
                 if (row > limits.MaxRows)
                     throw new UnreadableFileException(Rejections.TooLarge(
                         $"{Rejections.Count(row)} 行目に値があります（{Rejections.Count(limits.MaxRows)} 行まで）",
                         $"row {Rejections.Count(row)} holds a value, below row {Rejections.Count(limits.MaxRows)}",
-                        Rejections.Count(limits.MaxRows) + " 行",
-                        Rejections.Count(limits.MaxRows) + " rows", nameof(ReadLimits.MaxRows)));
+                        limits.MaxRows, "行", "rows", nameof(ReadLimits.MaxRows)));
                 var cells = new string[count];
                 for (var i = 0; i < count; i++)
                     cells[i] = cut.Apply(record[i] ?? "", sheetName, row, i + 1);

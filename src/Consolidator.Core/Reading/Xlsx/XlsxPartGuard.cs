@@ -93,8 +93,7 @@ internal static class XlsxPartGuard
                         throw new UnreadableFileException(Rejections.TooLarge(
                             $"結合セルの範囲が {Rejections.Count(budget.Limits.MaxMergedRanges)} 個を超えています（パーツ {Rejections.Name(part)}）",
                             $"more than {Rejections.Count(budget.Limits.MaxMergedRanges)} merged ranges (part {Rejections.Name(part)})",
-                            Rejections.Count(budget.Limits.MaxMergedRanges) + " 個",
-                            Rejections.Count(budget.Limits.MaxMergedRanges) + " merged ranges", nameof(ReadLimits.MaxMergedRanges)));
+                            budget.Limits.MaxMergedRanges, "個", "merged ranges", nameof(ReadLimits.MaxMergedRanges)));
                     break;
             }
         }
