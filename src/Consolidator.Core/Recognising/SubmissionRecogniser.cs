@@ -305,12 +305,8 @@ public sealed class SubmissionRecogniser
 
     private static (Party Auditor, Party Vendor, bool VendorAssumed) Parties(SourceFile source, SubmissionMetadata meta, SubmissionRole role)
     {
-        static (string? Person, string? Title) Person(Field? f)
-        {
-            if (f is null || f.IsEmpty) return (null, null);
-            var (main, bracketed) = Text.SplitTrailingBracket(f.Text);
-            return (main.Length > 0 ? main : f.Text, bracketed);
-        }
+        // The person without honorific, the role (（監査人）, 監査責任者：) apart: see SubmitterNames.
+        static (string? Person, string? Title) Person(Field? f) => f is null || f.IsEmpty ? (null, null) : SubmitterNames.Person(f.Text);
 
         var both = role.HasFlag(SubmissionRole.Auditor) && role.HasFlag(SubmissionRole.Vendor);
         var (auditorPerson, title) = Person(meta.Auditor ?? (both ? null : meta.Submitter));

@@ -107,8 +107,8 @@ internal static class TemplateRecogniser
         Party? auditor = null, vendor = null;
         if (role == SubmissionRole.Auditor)
         {
-            var (person, title) = metadata.Auditor is { } a ? Text.SplitTrailingBracket(a.Text) : ("", null);
-            auditor = new Party(metadata.Organisation?.Text, person.Length > 0 ? person : metadata.Auditor?.Text, title);
+            var (person, title) = SubmitterNames.Person(metadata.Auditor?.Text);
+            auditor = new Party(metadata.Organisation?.Text, person, title);
         }
         else
         {
