@@ -114,12 +114,12 @@ public sealed class Consolidation
         var hashes = submissions.GroupBy(s => s.Source.RelativePath, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Source.Sha256, StringComparer.Ordinal);
         string FileOrder(string path) => hashes.TryGetValue(path, out var h) ? h : path;
-        var groups = selection.Adopted.GroupBy(p => p.Submission.Key!)
+        var groups = selection.Candidates.GroupBy(p => p.Submission.Key!)
             .OrderBy(g => g.Key.FiscalYear).ThenBy(g => g.Key.TargetKey, StringComparer.Ordinal)
             .ToList();
         var keyed = submissions.Where(s => s.Key is not null).GroupBy(s => s.Key!).ToDictionary(g => g.Key, g => g.ToList());
         var unmerged = new AuditMerger.RowLedger();
-        var unattributed = Ordered(submissions.Where(s => s.Key is null).Select(s => Record(s, selection, unmerged))).ToList();
+        var unattributed = Ordered(submissions.Where(s => s.Key is null).Select(s => Record(s, selection.FileStatuses, selection, unmerged))).ToList();
 
         var results = new AuditResult[groups.Count];
         var records = new List<InputRecord>[groups.Count];
@@ -128,15 +128,20 @@ public sealed class Consolidation
             var group = groups[i];
             // A workbook that is both checklist and pre-answer is two parts of one submission: restored once.
             var restored = new Dictionary<Submission, Submission>(ReferenceEqualityComparer.Instance);
-            var parts = group.Select(p => p with
+            var candidates = group.Select(p => p with
             {
                 Submission = restored.TryGetValue(p.Submission, out var r) ? r : restored[p.Submission] = RowSpill.Restore(p.Submission),
             }).ToList();
+            // Which rows of which submission count: the latest of each submitter, item by item.
+            var outcome = Supersession.Resolve(candidates, _options.TimeZone);
+            var parts = outcome.Used;
             // An audit follows its master list's 判定基準 when it has one, else the configured scale.
             var scale = parts.FirstOrDefault(p => p.Role == SubmissionRole.Master)?.Submission.Scale ?? _options.Recognition.Scale;
             var ledger = new AuditMerger.RowLedger();
-            var audit = new AuditMerger(scale, _options.Recognition.Scale, FileOrder).Merge(group.Key, parts, ledger);
-            records[i] = Ordered(keyed[group.Key].Select(s => Record(s, selection, ledger))).ToList();
+            var audit = new AuditMerger(scale, _options.Recognition.Scale, FileOrder).Merge(group.Key, parts, ledger, outcome.Notes);
+            var statuses = new Dictionary<string, (FileStatus, string, string)>(selection.FileStatuses, StringComparer.Ordinal);
+            foreach (var (path, status) in outcome.Files) statuses[path] = status;
+            records[i] = Ordered(keyed[group.Key].Select(s => Record(s, statuses, selection, ledger))).ToList();
             audit = audit with { Inputs = records[i].Concat(unattributed).ToList() };
             if (write is not null)
             {
@@ -147,16 +152,17 @@ public sealed class Consolidation
         });
 
         var merged = groups.Select(g => g.Key).ToHashSet();
-        var others = keyed.Where(k => !merged.Contains(k.Key)).SelectMany(k => k.Value).Select(s => Record(s, selection, unmerged));
+        var others = keyed.Where(k => !merged.Contains(k.Key)).SelectMany(k => k.Value).Select(s => Record(s, selection.FileStatuses, selection, unmerged));
         var files = Ordered(records.SelectMany(r => r).Concat(others).Concat(unattributed)).ToList();
         return new ConsolidationResult(results, files);
     }
 
-    /// <summary>The history's order: by audit, role, submitter, then time, content and name.</summary>
+    /// <summary>The history's order: by audit, role, submitter (its key, so one submitter's files stand together), then time, content and name.</summary>
     private static IEnumerable<InputRecord> Ordered(IEnumerable<InputRecord> records) => records
         .OrderBy(r => r.Key?.FiscalYear ?? int.MaxValue)
         .ThenBy(r => r.Key?.TargetKey ?? "", StringComparer.Ordinal)
         .ThenBy(r => RoleOrder(r.Role))
+        .ThenBy(r => r.SubmitterKey, StringComparer.Ordinal)
         .ThenBy(r => r.Submitter, StringComparer.Ordinal)
         .ThenBy(r => r.Source.ModifiedAt)
         .ThenBy(r => r.Source.Sha256, StringComparer.Ordinal)
@@ -167,7 +173,8 @@ public sealed class Consolidation
     /// ids, invalid or contradictory judgments, blank judgments, missing findings, invalid or blank
     /// answers) and, where the files given together form audits, the problems found by merging
     /// them (disagreements, vendor answers against judgments, unknown ids), each under every file
-    /// whose cell it names.
+    /// whose cell it names; and per file the submitter key it was given and its status among the
+    /// files given (採用, 一部旧版 with the items a later file replaces, 旧版, 重複).
     /// </summary>
     public IReadOnlyList<FileReport> Validate(IReadOnlyList<Submission> submissions)
     {
@@ -186,7 +193,8 @@ public sealed class Consolidation
                     list.Add(Notes.VendorNoAnswer(row.Id, s.Vendor?.Display(SubmissionRole.Vendor) ?? "", row.Answer.Cell));
             }
         }
-        foreach (var audit in Consolidate(submissions).Audits)
+        var consolidated = Consolidate(submissions);
+        foreach (var audit in consolidated.Audits)
         {
             foreach (var note in audit.Notes)
             {
@@ -197,7 +205,9 @@ public sealed class Consolidation
                     if (perFile.TryGetValue(f, out var list)) list.Add(note);
             }
         }
-        return submissions.Select(s => new FileReport(s, Dedupe(perFile[s.Source.RelativePath]))).ToList();
+        // What became of each file among those given: its submitter key, and whether (and why) a later one replaces it.
+        var records = consolidated.Files.GroupBy(f => f.Source.RelativePath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return submissions.Select(s => new FileReport(s, Dedupe(perFile[s.Source.RelativePath])) { Record = records.GetValueOrDefault(s.Source.RelativePath) }).ToList();
     }
 
     // The same problem found by the file's own check and by merging is reported once.
@@ -219,19 +229,30 @@ public sealed class Consolidation
         _ => 4,
     };
 
-    private static InputRecord Record(Submission s, Selection selection, AuditMerger.RowLedger ledger)
+    private static InputRecord Record(Submission s, IReadOnlyDictionary<string, (FileStatus Status, string Ja, string En)> statuses, Selection selection, AuditMerger.RowLedger ledger)
     {
-        var (status, ja, en) = selection.FileStatuses[s.Source.RelativePath];
-        var submitter = new List<string>();
-        if (s.Role.HasFlag(SubmissionRole.Auditor) && s.Auditor is not null) submitter.Add(s.Auditor.Display(SubmissionRole.Auditor));
-        if (s.Role.HasFlag(SubmissionRole.Vendor) && s.Vendor is not null) submitter.Add(s.Vendor.Display(SubmissionRole.Vendor));
-        if (s.Role == SubmissionRole.Master && s.Metadata.Submitter is { } who) submitter.Add(who.Text);
         var path = s.Source.RelativePath;
-        var adopted = status == FileStatus.Adopted;
-        if (adopted && ja.Length == 0)
+        var (status, ja, en) = statuses[path];
+        var submitter = new List<string>();
+        // Who the file is from, and what is shown beside the name (所属, 回答者) but is no part of its key.
+        var beside = new List<string>();
+        if (s.Role.HasFlag(SubmissionRole.Auditor) && s.Auditor is not null)
         {
-            ja = $"{s.Role.Label()}の{(s.Role == SubmissionRole.Master ? "監査項目" : "提出")}として採用（{s.RowsRead} 行）";
-            en = $"Used as the {s.Role switch { SubmissionRole.Master => "master item list", SubmissionRole.Auditor => "auditor's checklist", SubmissionRole.Vendor => "vendor's pre-answer", _ => "auditor's checklist and vendor's pre-answer" }} ({s.RowsRead} rows)";
+            submitter.Add(s.Auditor.Display(SubmissionRole.Auditor));
+            if (s.Auditor.Organisation is { Length: > 0 } org) beside.Add($"所属 {org}");
+        }
+        if (s.Role.HasFlag(SubmissionRole.Vendor) && s.Vendor is not null)
+        {
+            submitter.Add(s.Vendor.Display(SubmissionRole.Vendor));
+            if (s.Vendor.Person is { Length: > 0 } person) beside.Add($"回答者 {person}");
+        }
+        if (s.Role == SubmissionRole.Master && s.Metadata.Submitter is { } who) submitter.Add(who.Text);
+        var adopted = status == FileStatus.Adopted;
+        if (adopted)
+        {
+            var used = $"{s.Role.Label()}の{(s.Role == SubmissionRole.Master ? "監査項目" : "提出")}として採用（{s.RowsRead} 行）";
+            var usedEn = $"Used as the {s.Role switch { SubmissionRole.Master => "master item list", SubmissionRole.Auditor => "auditor's checklist", SubmissionRole.Vendor => "vendor's pre-answer", _ => "auditor's checklist and vendor's pre-answer" }} ({s.RowsRead} rows)";
+            (ja, en) = ja.Length == 0 ? (used, usedEn) : ($"{used}。{ja}", $"{usedEn}. {en}");
         }
         return new InputRecord
         {
@@ -240,6 +261,8 @@ public sealed class Consolidation
             Format = s.Format,
             Role = s.Role,
             Submitter = string.Join(" / ", submitter.Where(x => x.Length > 0)),
+            SubmitterBeside = string.Join(" / ", beside),
+            SubmitterKey = selection.SubmitterKeys.GetValueOrDefault(path, ""),
             Key = s.Key,
             SubmittedOn = s.SubmittedOn,
             ReasonJa = ja,

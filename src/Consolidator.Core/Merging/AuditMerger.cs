@@ -60,10 +60,12 @@ internal sealed class AuditMerger
         }
     }
 
-    public AuditResult Merge(AuditKey key, IReadOnlyList<SubmissionPart> parts, RowLedger ledger)
+    /// <summary>Merges the parts that count; <paramref name="selectionNotes"/> are entries found while choosing them (同名の提出者).</summary>
+    public AuditResult Merge(AuditKey key, IReadOnlyList<SubmissionPart> parts, RowLedger ledger, IEnumerable<ReviewNote>? selectionNotes = null)
     {
         // Problems of the files themselves (rows without id, repeated ids), once per workbook.
         var notes = parts.Select(p => p.Submission).Distinct().SelectMany(s => s.Notes).ToList();
+        notes.AddRange(selectionNotes ?? []);
         var master = parts.FirstOrDefault(p => p.Role == SubmissionRole.Master);
         var auditors = parts.Where(p => p.Role == SubmissionRole.Auditor).OrderBy(p => p.Display, StringComparer.Ordinal).ToList();
         var vendors = parts.Where(p => p.Role == SubmissionRole.Vendor).OrderBy(p => p.Display, StringComparer.Ordinal).ToList();
@@ -73,8 +75,8 @@ internal sealed class AuditMerger
         var order = new List<string>();
         if (master is not null)
         {
-            foreach (var row in master.Submission.Rows.Where(r => r.IsDuplicate)) ledger.Listed(row, master.Submission);
-            foreach (var row in master.Submission.Rows.Where(r => !r.IsDuplicate))
+            foreach (var row in master.Rows.Where(r => r.IsDuplicate)) ledger.Listed(row, master.Submission);
+            foreach (var row in master.Rows.Where(r => !r.IsDuplicate))
             {
                 universe[row.Id] = row;
                 order.Add(row.Id);
@@ -83,7 +85,7 @@ internal sealed class AuditMerger
         }
         else
         {
-            foreach (var row in auditors.SelectMany(a => a.Submission.Rows).Where(r => !r.IsDuplicate))
+            foreach (var row in auditors.SelectMany(a => a.Rows).Where(r => !r.IsDuplicate))
                 if (universe.TryAdd(row.Id, row)) order.Add(row.Id);
             order.Sort(ItemIds.NaturalComparer);
         }
@@ -91,8 +93,8 @@ internal sealed class AuditMerger
         var judgmentsById = order.ToDictionary(id => id, _ => new List<(SubmissionPart Part, ItemRow Row)>(), StringComparer.Ordinal);
         foreach (var part in auditors)
         {
-            foreach (var row in part.Submission.Rows.Where(r => r.IsDuplicate)) ledger.Listed(row, part.Submission);
-            foreach (var row in part.Submission.Rows.Where(r => !r.IsDuplicate).Select(Rejudged))
+            foreach (var row in part.Rows.Where(r => r.IsDuplicate)) ledger.Listed(row, part.Submission);
+            foreach (var row in part.Rows.Where(r => !r.IsDuplicate).Select(Rejudged))
             {
                 if (!judgmentsById.TryGetValue(row.Id, out var list))
                 {
@@ -153,8 +155,8 @@ internal sealed class AuditMerger
         foreach (var part in vendors)
         {
             var vendor = part.Display;
-            foreach (var row in part.Submission.Rows.Where(r => r.IsDuplicate)) ledger.Listed(row, part.Submission);
-            foreach (var row in part.Submission.Rows.Where(r => !r.IsDuplicate))
+            foreach (var row in part.Rows.Where(r => r.IsDuplicate)) ledger.Listed(row, part.Submission);
+            foreach (var row in part.Rows.Where(r => !r.IsDuplicate))
             {
                 var known = byId.TryGetValue(row.Id, out var item);
                 var record = new VendorAnswerRecord

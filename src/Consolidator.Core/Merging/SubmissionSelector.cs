@@ -1,23 +1,42 @@
 using Consolidator.Core.Model;
+using Consolidator.Core.Normalising;
 
 namespace Consolidator.Core.Merging;
 
-/// <summary>One role of one submission: a workbook that is both checklist and pre-answer has two parts.</summary>
+/// <summary>
+/// One role of one submission: a workbook that is both checklist and pre-answer has two parts.
+/// <see cref="Rows"/> are the rows the part contributes once <see cref="Supersession"/> has taken
+/// out what a later submission of the same submitter replaces; <see cref="Shown"/> is the name
+/// the submitter goes by in the audit (that of its latest submission).
+/// </summary>
 internal sealed record SubmissionPart(Submission Submission, SubmissionRole Role, Party Party, string SubmitterKey)
 {
-    public string Display => Party.Display(Role);
+    public IReadOnlyList<ItemRow>? Kept { get; init; }
+
+    public string? Shown { get; init; }
+
+    public IReadOnlyList<ItemRow> Rows => Kept ?? Submission.Rows;
+
+    public string Display => Shown ?? Party.Display(Role);
 }
 
-/// <summary>The parts that count, and what became of every file.</summary>
+/// <summary>
+/// Every part that may count, and what became of the files that cannot: duplicates (重複) and
+/// rejected files (拒否). Whether a part counts whole, in part or not at all (旧版) is decided
+/// per audit, item by item, by <see cref="Supersession"/>.
+/// </summary>
 internal sealed record Selection(
-    IReadOnlyList<SubmissionPart> Adopted,
-    IReadOnlyDictionary<string, (FileStatus Status, string Ja, string En)> FileStatuses);
+    IReadOnlyList<SubmissionPart> Candidates,
+    IReadOnlyDictionary<string, (FileStatus Status, string Ja, string En)> FileStatuses,
+    IReadOnlyDictionary<string, string> SubmitterKeys);
 
 /// <summary>
-/// Decides which submissions count (SPEC §4): the same bytes twice are one submission (重複);
-/// per submitter only the latest counts (提出日 in the metadata, else the file's time) and the
-/// earlier ones are 旧版. Submitters are role + organisation + person for auditors; for vendors
-/// the organisation alone, because a company's answer is one answer whoever sends it.
+/// The first step of SPEC §4's "latest per submitter": the same bytes twice are one submission
+/// (重複, the one received first stands for both); every other usable file becomes one part per
+/// role, each with the key of its submitter. An auditor is the person (<see cref="SubmitterNames"/>:
+/// 所属 never splits one), a vendor the organisation (回答者 never splits one), a master list is
+/// the audit's. The auditor's part of a combined checklist-and-pre-answer workbook is keyed by
+/// both parties, so one auditor judging several vendors' workbooks has one submission per vendor.
 /// Ties are broken by content (the hash), never by file name, so renaming changes nothing.
 /// </summary>
 internal static class SubmissionSelector
@@ -32,11 +51,12 @@ internal static class SubmissionSelector
             representatives.Add(ordered[0]);
             foreach (var dup in ordered.Skip(1))
                 statuses[dup.Source.RelativePath] = (FileStatus.Duplicate,
-                    $"先に受領した同一内容のファイル（SHA-256 {Short(ordered[0])}…、{Received(ordered[0], zone)} 受領）と同じため重複",
-                    $"Same bytes as a file received earlier (SHA-256 {Short(ordered[0])}…, received {Received(ordered[0], zone)})");
+                    $"先に受領した同一内容のファイル（SHA-256 {Supersession.Short(ordered[0])}…、{Supersession.Received(ordered[0], zone)} 受領）と同じため重複",
+                    $"Same bytes as a file received earlier (SHA-256 {Supersession.Short(ordered[0])}…, received {Supersession.Received(ordered[0], zone)})");
         }
 
         var parts = new List<SubmissionPart>();
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var s in representatives)
         {
             if (s.IsRejected)
@@ -44,69 +64,40 @@ internal static class SubmissionSelector
                 statuses[s.Source.RelativePath] = (FileStatus.Rejected, s.Rejection!.MessageJa, s.Rejection.MessageEn);
                 continue;
             }
+            var own = new List<SubmissionPart>();
             if (s.Role.HasFlag(SubmissionRole.Master))
-                parts.Add(new SubmissionPart(s, SubmissionRole.Master, new Party(null, s.Metadata.Submitter?.Text), "master"));
+                own.Add(new SubmissionPart(s, SubmissionRole.Master, new Party(null, s.Metadata.Submitter?.Text), "監査項目一覧"));
             if (s.Role.HasFlag(SubmissionRole.Auditor))
-                parts.Add(new SubmissionPart(s, SubmissionRole.Auditor, s.Auditor!, Key(SubmissionRole.Auditor, s.Auditor!, s)));
+            {
+                var key = AuditorKey(s.Auditor!, s);
+                if (s.Role.HasFlag(SubmissionRole.Vendor)) key += " × " + VendorKey(s.Vendor!, s);
+                own.Add(new SubmissionPart(s, SubmissionRole.Auditor, s.Auditor!, key));
+            }
             if (s.Role.HasFlag(SubmissionRole.Vendor))
-                parts.Add(new SubmissionPart(s, SubmissionRole.Vendor, s.Vendor!, Key(SubmissionRole.Vendor, s.Vendor!, s)));
+                own.Add(new SubmissionPart(s, SubmissionRole.Vendor, s.Vendor!, VendorKey(s.Vendor!, s)));
+            parts.AddRange(own);
+            keys[s.Source.RelativePath] = string.Join(" / ", own.Select(p => p.SubmitterKey));
         }
-
-        var adopted = new List<SubmissionPart>();
-        var superseded = new Dictionary<string, (string Ja, string En)>(StringComparer.Ordinal);
-        foreach (var group in parts.GroupBy(p => (p.Submission.Key!, p.Role, p.SubmitterKey)))
+        foreach (var s in submissions.Where(s => statuses.TryGetValue(s.Source.RelativePath, out var st) && st.Item1 == FileStatus.Duplicate))
         {
-            var ordered = group.OrderByDescending(p => Effective(p.Submission, zone))
-                .ThenByDescending(p => p.Submission.Source.ModifiedAt)
-                .ThenBy(p => p.Submission.Source.Sha256, StringComparer.Ordinal)
-                .ToList();
-            adopted.Add(ordered[0]);
-            var newer = ordered[0].Submission;
-            foreach (var old in ordered.Skip(1))
-            {
-                // The newer file is named by its date and hash, not its name: a reason names only its own file.
-                var when = newer.SubmittedOn is { } d ? $"提出日 {Normalising.JapaneseDates.DateLabel(d)}" : $"{Received(newer, zone)} 受領";
-                var whenEn = newer.SubmittedOn is { } d2 ? $"submitted {d2:yyyy-MM-dd}" : $"received {Received(newer, zone)}";
-                superseded.TryAdd(old.Submission.Source.RelativePath, (
-                    $"同じ提出者（{ordered[0].Role.Label()} {ordered[0].Display}）の新しい提出（{when}、SHA-256 {Short(newer)}…）があるため旧版",
-                    $"Superseded by a later submission of the same submitter ({ordered[0].Display}, {whenEn}, SHA-256 {Short(newer)}…)"));
-            }
+            var first = representatives.First(r => r.Source.Sha256 == s.Source.Sha256);
+            if (keys.TryGetValue(first.Source.RelativePath, out var k)) keys[s.Source.RelativePath] = k;
         }
-
-        foreach (var s in representatives.Where(s => !s.IsRejected))
-        {
-            var path = s.Source.RelativePath;
-            var anyAdopted = adopted.Any(p => ReferenceEquals(p.Submission, s));
-            if (anyAdopted)
-            {
-                var partly = superseded.TryGetValue(path, out var why) ? why : ("", "");
-                statuses[path] = (FileStatus.Adopted, partly.Item1, partly.Item2);
-            }
-            else
-            {
-                var why = superseded[path];
-                statuses[path] = (FileStatus.Superseded, why.Ja, why.En);
-            }
-        }
-        return new Selection(adopted, statuses);
+        return new Selection(parts, statuses, keys);
     }
 
-    private static string Key(SubmissionRole role, Party party, Submission s)
+    /// <summary>監査人 高橋美咲: the person; without a name the 所属, without either the file.</summary>
+    internal static string AuditorKey(Party party, Submission s) =>
+        party.Person is { Length: > 0 } person ? "監査人 " + SubmitterNames.PersonKey(person)
+        : party.Organisation is { Length: > 0 } org ? "監査人 所属:" + SubmitterNames.OrganisationKey(org)
+        : "監査人 ファイル:" + SubmitterNames.FileKey(s.Source.RelativePath);
+
+    /// <summary>事業者 みなと情報システム: the organisation; one named after the file (none in the metadata), the file.</summary>
+    internal static string VendorKey(Party party, Submission s)
     {
-        if (role == SubmissionRole.Vendor && party.Organisation is { Length: > 0 } org)
-            return "vendor:" + Squash(org);
-        if (party.Organisation is null && party.Person is null)
-            return "file:" + s.Source.RelativePath;
-        return $"{role}:{Squash(party.Organisation)}|{Squash(party.Person)}";
+        var org = party.Organisation ?? "";
+        if (org.Length == 0 || org == Path.GetFileNameWithoutExtension(s.Source.Name))
+            return "事業者 ファイル:" + SubmitterNames.FileKey(s.Source.RelativePath);
+        return "事業者 " + SubmitterNames.OrganisationKey(org);
     }
-
-    private static string Short(Submission s) => s.Source.Sha256[..Math.Min(12, s.Source.Sha256.Length)];
-
-    private static string Received(Submission s, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(s.Source.ModifiedAt, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Squash(string? s) => s is null ? "" : new string(Normalising.Text.Nfkc(s).Where(c => !char.IsWhiteSpace(c)).ToArray());
-
-    private static DateOnly Effective(Submission s, TimeZoneInfo zone) =>
-        s.SubmittedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.Source.ModifiedAt, zone).DateTime);
 }

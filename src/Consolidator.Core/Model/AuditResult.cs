@@ -44,6 +44,15 @@ public sealed record InputRecord
     public string Format { get; init; } = "";
     public SubmissionRole Role { get; init; }
     public string Submitter { get; init; } = "";
+
+    /// <summary>What 取込履歴 shows beside the name and never compares: 所属 of an auditor, 回答者 of a vendor.</summary>
+    public string SubmitterBeside { get; init; } = "";
+
+    /// <summary>
+    /// The key the file's submitter was compared by (監査人 高橋美咲, 事業者 みなと情報システム); a
+    /// combined workbook has one per role, joined by " / ". Files with one key are one submitter.
+    /// </summary>
+    public string SubmitterKey { get; init; } = "";
     public AuditKey? Key { get; init; }
     public DateOnly? SubmittedOn { get; init; }
     public string ReasonJa { get; init; } = "";

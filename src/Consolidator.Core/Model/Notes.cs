@@ -117,4 +117,11 @@ public static class Notes
         $"The cell holds {length} characters, over the limit; only the first {kept} were kept (text too long).",
         "内容を要約するか、別の資料にしてください。",
         "Shorten the text or move it to a separate document.");
+
+    public static ReviewNote SameName(string person, IReadOnlyList<string> organisations, IReadOnlyList<CellRef> cells) => new(
+        ReviewKind.SameName, null, cells, string.Join(" / ", organisations),
+        $"監査人「{person}」の提出が、別の組織と読める所属（{string.Join("、", organisations)}）から届いています。同じ人として扱い、項目ごとに新しい提出を採用しています（同名の提出者）。",
+        $"Auditor {person} submitted under organisations that read as different ({string.Join(", ", organisations)}); they are taken as one person, the later submission counting item by item (same name, two organisations).",
+        "別の人であれば、氏名で区別できるように（例: フルネームや旧姓を添えて）チェックリストを直してもらってください。同じ人であれば、所属の表記を揃えてください。",
+        "If they are two people, have the checklists name them apart (full name, say); if one, write the organisation the same way in each.");
 }

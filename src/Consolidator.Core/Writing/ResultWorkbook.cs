@@ -209,6 +209,7 @@ public static class ResultWorkbook
             new("形式", 5, 14),
             new("区分", 6, 12),
             new("提出者", 8, 22),
+            new("提出者キー", 8, 20),
             new("対象業務", 8, 16),
             new("年度", 8, 10),
             new("提出日", 8, 14),
@@ -224,14 +225,15 @@ public static class ResultWorkbook
         {
             (i + 1).ToString(CultureInfo.InvariantCulture), f.Source.RelativePath, f.Template is null ? f.Format : $"{f.Format}\nテンプレート {f.Template}",
             f.Status == FileStatus.Rejected && f.Role == SubmissionRole.None ? "" : f.Role.Label(),
-            f.Submitter, f.Key?.Target ?? "", f.Key?.FiscalYearLabel ?? "",
+            f.SubmitterBeside.Length == 0 ? f.Submitter : $"{f.Submitter}\n（{f.SubmitterBeside}）", f.SubmitterKey, f.Key?.Target ?? "", f.Key?.FiscalYearLabel ?? "",
             f.SubmittedOn is { } d ? JapaneseDates.DateLabel(d) : "",
             f.Source.ModifiedAt.ToOffset(offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             f.RowsRead.ToString(CultureInfo.InvariantCulture), f.RowsMerged.ToString(CultureInfo.InvariantCulture), f.RowsListed.ToString(CultureInfo.InvariantCulture),
             f.Status.Label(), f.ReasonJa.Length == 0 ? "" : $"{f.ReasonJa}\n{f.ReasonEn}",
             f.Source.Sha256,
         }).ToList();
-        Sheets.Table(ws, 3, columns, rows, bodies, (r, c) => c != 12 ? null : inputs[r].Status switch
+        var statusColumn = columns.FindIndex(c => c.Header == "状態");
+        Sheets.Table(ws, 3, columns, rows, bodies, (r, c) => c != statusColumn ? null : inputs[r].Status switch
         {
             FileStatus.Adopted => "#E2EFDA",
             FileStatus.Rejected => "#F4B6B6",

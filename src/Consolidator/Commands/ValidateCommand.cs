@@ -93,6 +93,12 @@ internal static class ValidateCommand
             if (s.Auditor is not null) o.WriteLine($"  監査人 auditor: {s.Auditor.Display(SubmissionRole.Auditor)}");
             if (s.Vendor is not null) o.WriteLine($"  事業者 vendor: {s.Vendor.Display(SubmissionRole.Vendor)}" + (s.Vendor.Person is { } p ? $"（{p}）" : ""));
             if (s.SubmittedOn is { } d) o.WriteLine($"  提出日 submitted: {Core.Normalising.JapaneseDates.DateLabel(d)}");
+            if (r.Record is { SubmitterKey.Length: > 0 } key) o.WriteLine($"  提出者キー submitter key: {key.SubmitterKey}");
+            if (r.Record is { Status: not FileStatus.Rejected } rec)
+            {
+                o.WriteLine($"  状態 status: {rec.Status.Label()} — {rec.ReasonJa}");
+                o.WriteLine($"      {rec.ReasonEn}");
+            }
             foreach (var sheet in s.Sheets)
                 o.WriteLine(sheet.HeaderRow is { } h
                     ? $"  シート sheet「{sheet.Name}」{(sheet.Hidden ? "（非表示 hidden）" : "")}: 見出し行 header row {h}, {sheet.Items} 項目 items — {string.Join("・", sheet.Columns)}"
@@ -125,6 +131,10 @@ internal static class ValidateCommand
                 audit = r.Submission.Key is { } k ? new { target = k.Target, fiscalYear = k.FiscalYear, label = k.FiscalYearLabel, origin = r.Submission.KeyOrigin } : null,
                 auditor = r.Submission.Auditor?.Display(SubmissionRole.Auditor),
                 vendor = r.Submission.Vendor?.Display(SubmissionRole.Vendor),
+                submitterKey = r.Record?.SubmitterKey,
+                status = r.Record?.Status.Label(),
+                reasonJa = r.Record?.ReasonJa,
+                reasonEn = r.Record?.ReasonEn,
                 sheets = r.Submission.Sheets.Select(x => new { name = x.Name, hidden = x.Hidden, headerRow = x.HeaderRow, items = x.Items, columns = x.Columns, note = x.Note }),
                 rejection = r.Submission.Rejection is { } rej ? new { code = rej.Code, messageJa = rej.MessageJa, messageEn = rej.MessageEn, fixJa = rej.FixJa, fixEn = rej.FixEn } : null,
                 problems = r.Problems.Select(n => new

@@ -166,10 +166,13 @@ public sealed class ScenarioTests
         Assert.AreEqual(FileStatus.Duplicate, status["事前回答_保守事業者_v2 - コピー.xlsx"]);
         Assert.AreEqual(AuditStatus.Final, a.Status, string.Join("\n", a.Notes));
         Assert.AreEqual("「不適合」1件を検出した。「重大な不適合」「注意事項」はなかった。", SummarySentence.For(a));
-        // A history reason names only its own file: the newer submission is named by date and hash.
+        // A history reason names only its own file in full: the newer submission by its name without
+        // extension, date and hash, so a row found by a file's name is that file's row alone.
         var v1 = result.Files.Single(f => f.Source.RelativePath == "事前回答_保守事業者_v1.xlsx");
-        StringAssert.Contains(v1.ReasonJa, "令和5年10月2日");
-        Assert.IsFalse(v1.ReasonJa.Contains("v2", StringComparison.Ordinal));
+        StringAssert.Contains(v1.ReasonJa, "新しい提出「事前回答_保守事業者_v2」（提出日 令和5年10月2日、SHA-256 ");
+        StringAssert.Contains(v1.ReasonJa, "項目 1-1、2-1、4-1（3 件）");
+        Assert.IsFalse(v1.ReasonJa.Contains("事前回答_保守事業者_v2.xlsx", StringComparison.Ordinal));
+        Assert.AreEqual("事業者 中央電算", v1.SubmitterKey);
     }
 
     [TestMethod]

@@ -42,7 +42,8 @@ public sealed class SmallCorpusTests
             Assert.AreEqual(3 + 3 * 40, book.Sheets[3].RowCount, $"{audit.Target}: 事前回答 rows (three vendors answer every item)");
             var history = book.Sheets[5];
             Assert.AreEqual(3 + 6, history.RowCount, $"{audit.Target}: 取込履歴 rows");
-            for (var r = 4; r <= history.RowCount; r++) Assert.AreEqual("採用", history[r, 13], $"{audit.Target} 取込履歴 row {r}");
+            var status = Array.IndexOf(history.Row(3), "状態") + 1;
+            for (var r = 4; r <= history.RowCount; r++) Assert.AreEqual("採用", history[r, status], $"{audit.Target} 取込履歴 row {r}");
         }
     }
 

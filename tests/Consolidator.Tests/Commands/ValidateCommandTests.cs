@@ -70,6 +70,28 @@ public sealed class ValidateCommandTests
     }
 
     [TestMethod]
+    public void FilesGivenTogether_EachSaysItsSubmitterKey_AndWhatReplacesIt()
+    {
+        Scenarios.Resubmission().WriteTo(_dir.FullName);
+
+        var (_, text) = Validate(false, _dir.FullName);
+        var (_, json) = Validate(true, _dir.FullName);
+
+        StringAssert.Contains(text, "提出者キー submitter key: 事業者 中央電算");
+        StringAssert.Contains(text, "提出者キー submitter key: 監査人 伊藤直子");
+        StringAssert.Contains(text, "状態 status: 旧版 — 項目 1-1、2-1、4-1（3 件）は同じ提出者（株式会社中央電算）の新しい提出「事前回答_保守事業者_v2」（提出日 令和5年10月2日、SHA-256 ");
+        StringAssert.Contains(text, "状態 status: 採用 — 事業者の提出として採用（3 行）");
+        StringAssert.Contains(text, "状態 status: 重複 — 先に受領した同一内容のファイル");
+        using var doc = JsonDocument.Parse(json);
+        var files = doc.RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!);
+        var v1 = files["事前回答_保守事業者_v1.xlsx"];
+        Assert.AreEqual("事業者 中央電算", v1.GetProperty("submitterKey").GetString());
+        Assert.AreEqual("旧版", v1.GetProperty("status").GetString());
+        StringAssert.Contains(v1.GetProperty("reasonEn").GetString(), "items 1-1, 2-1, 4-1 (3) replaced by a later submission of the same submitter");
+        Assert.AreEqual("採用", files["事前回答_保守事業者_v2.xlsx"].GetProperty("status").GetString());
+    }
+
+    [TestMethod]
     public void UnreadableFile_ExitsTwo_WithTheReason()
     {
         Scenarios.BadFiles().WriteTo(_dir.FullName);
