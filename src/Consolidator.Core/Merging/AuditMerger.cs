@@ -215,6 +215,7 @@ internal sealed class AuditMerger
             Scale = _scale,
             UniverseFromMaster = master is not null,
             AuditDates = dates,
+            AuditorChecklists = auditors.Select(a => a.Submission).Distinct().Count(),
             Auditors = auditors.Select(a => a.Display).Where(d => d.Length > 0).Distinct().ToList(),
             Vendors = vendors.Select(v => v.Display).Distinct().ToList(),
             Items = items,

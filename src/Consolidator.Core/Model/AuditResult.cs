@@ -119,6 +119,9 @@ public sealed record AuditResult
     /// <summary>True when the master item list fixed the items; false when they are the union of the auditors' items.</summary>
     public bool UniverseFromMaster { get; init; }
     public IReadOnlyList<string> AuditDates { get; init; } = [];
+
+    /// <summary>Auditors' checklists that count; none means nothing was judged and nothing can be concluded.</summary>
+    public int AuditorChecklists { get; init; }
     public IReadOnlyList<string> Auditors { get; init; } = [];
     public IReadOnlyList<string> Vendors { get; init; } = [];
     public IReadOnlyList<ResultItem> Items { get; init; } = [];
@@ -144,7 +147,14 @@ public sealed record AuditResult
     /// <summary>Entries in 要確認 (also after <see cref="Released"/>).</summary>
     public int ReviewCount => Counted.Review;
 
-    public AuditStatus Status => Pending == 0 && ReviewCount == 0 ? AuditStatus.Final : AuditStatus.Provisional;
+    /// <summary>
+    /// 確定 when every item is judged and nothing is to be reviewed; never when nothing at all was
+    /// judged (no auditor's checklist, or every item 未判定), which an empty 要確認 would otherwise pass.
+    /// </summary>
+    public AuditStatus Status => Pending == 0 && ReviewCount == 0 && Judged ? AuditStatus.Final : AuditStatus.Provisional;
+
+    /// <summary>True when at least one item has a judgment: only then do the counts say anything about findings.</summary>
+    public bool Judged => Total > 0;
 
     /// <summary>True for a result whose items, answers and notes were let go once its outputs were written.</summary>
     public bool IsReleased { get; private init; }
@@ -168,6 +178,7 @@ public sealed record AuditResult
         Scale = original.Scale;
         UniverseFromMaster = original.UniverseFromMaster;
         AuditDates = original.AuditDates;
+        AuditorChecklists = original.AuditorChecklists;
         Auditors = original.Auditors;
         Vendors = original.Vendors;
         Items = original.Items;

@@ -58,7 +58,8 @@ internal static class SummarySheet
         reason.Merge(false);
         var why = result.Status == AuditStatus.Final
             ? "全項目が判定済みで、要確認の事項はありません。"
-            : $"未判定 {result.Pending} 件、要確認 {result.Notes.Count} 件があります（{Breakdown(result)}）。確認後に再集計してください。";
+            : (SummarySentence.Unjudged(result) is { } none ? $"{none.Ja}（{none.En}）。判定結果は集計していません。" : "")
+                + $"未判定 {result.Pending} 件、要確認 {result.Notes.Count} 件があります（{Breakdown(result)}）。確認後に再集計してください。";
         Sheets.Put(ws.Cell(row, 3), why);
         ws.Row(row).Height = Sheets.Height(Sheets.Lines(why, 5 * 14 + 30));
         reason.Style.Alignment.WrapText = true;

@@ -22,7 +22,8 @@ internal static class MailBody
     /// <summary>Why the result is 確定 or 暫定, as the 総括 sheet says it.</summary>
     public static string StatusReason(AuditResult a) => a.Status == AuditStatus.Final
         ? "全項目が判定済みで、要確認の事項はありません。"
-        : Invariant($"未判定 {a.Pending} 件、要確認 {a.ReviewCount} 件があります。確認後に再集計してください。");
+        : (SummarySentence.Unjudged(a) is { } none ? $"{none.Ja}（{none.En}）。" : "")
+            + Invariant($"未判定 {a.Pending} 件、要確認 {a.ReviewCount} 件があります。確認後に再集計してください。");
 
     public static string Text(IReadOnlyList<AuditResult> audits, IReadOnlyList<string> attachments)
     {

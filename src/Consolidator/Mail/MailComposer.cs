@@ -57,9 +57,13 @@ internal sealed class MailComposer
         string.Create(CultureInfo.InvariantCulture, $"{_settings.SubjectPrefix}{audits.Count}件の監査 {Headline(audits[0].Scale, audits)} ")
         + (audits.All(a => a.Status == AuditStatus.Final) ? "(確定)" : "(暫定あり)");
 
-    /// <summary>The 指摘事項 classes with a count, most severe first (重大な不適合1件、不適合2件); none: 指摘事項なし.</summary>
+    /// <summary>
+    /// The 指摘事項 classes with a count, most severe first (重大な不適合1件、不適合2件); none: 指摘事項なし;
+    /// nothing judged in any audit: 判定なし (no claim about findings).
+    /// </summary>
     public static string Headline(JudgmentScale scale, IReadOnlyList<AuditResult> audits)
     {
+        if (audits.All(a => !a.Judged)) return "判定なし";
         var found = scale.FindingsMostSevereFirst
             .Select(c => (c.Label, Count: audits.Sum(a => a.Counts.Where(x => x.Class.Label == c.Label).Sum(x => x.Count))))
             .Where(c => c.Count > 0)

@@ -258,4 +258,62 @@ public sealed class SupersessionTests
         Assert.AreEqual(FileStatus.Superseded, Input(a, old.Name).Status);
         StringAssert.Contains(Input(a, old.Name).ReasonJa, "新しい監査項目一覧「監査項目一覧」");
     }
+
+    // ------------------------------------------------------------------ nothing judged
+
+    [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public void VendorOnlyAudit_IsProvisional_AndItsSentenceClaimsNothingAboutFindings(bool withMaster)
+    {
+        var earlier = Built("事前回答_あさひ.xlsx", Scenarios.PreAnswer(Target, Year, "㈱あさひ電算", "森 進", "令和6年10月2日",
+            Area1.Select(i => new object?[] { i, null, $"監査項目 {i}", "実施", "対応済み", "資料", null })), On(10, 2));
+        var later = Fixture("openpyxl/事前回答_あさひ電算.xlsx", On(10, 12, 18));
+        // A checklist refused (no fiscal year): it is no auditor's judgment of this audit.
+        var refused = new SheetSpec().Meta("区分", "監査人").Meta("対象業務", Target).Meta("監査人", "高橋 美咲");
+        refused.Headers = ["No.", "監査項目", "判定"];
+        refused.Row("1-1", "監査項目", "〇");
+        var files = new List<SourceFile> { earlier, later, Built("チェックリスト_年度なし.xlsx", refused, On(10, 20)) };
+        if (withMaster) files.Add(Master(AllItems));
+
+        var (result, a) = Run([.. files]);
+
+        Assert.AreEqual(0, a.AuditorChecklists);
+        Assert.AreEqual(0, a.Total);
+        Assert.AreEqual(AuditStatus.Provisional, a.Status);
+        Assert.AreEqual("監査人のチェックリストがないため、判定結果を集計していない。", SummarySentence.For(a));
+        Assert.AreEqual("監査人のチェックリストがありません", SummarySentence.Unjudged(a)!.Value.Ja);
+        Assert.AreEqual("no auditor checklist", SummarySentence.Unjudged(a)!.Value.En);
+        CollectionAssert.AreEqual(new[] { "あさひ電算株式会社" }, a.Vendors.ToArray(), "one company, named as in its latest file");
+        Assert.AreEqual(FileStatus.Superseded, Input(a, earlier.Name).Status);
+        Assert.AreEqual(FileStatus.Rejected, result.Files.Single(f => f.Source.Name == "チェックリスト_年度なし.xlsx").Status);
+        var summary = Summary(a);
+        StringAssert.Contains(summary, "監査人のチェックリストがありません（no auditor checklist）。判定結果は集計していません。");
+        Assert.IsFalse(summary.Contains("指摘事項はなかった", StringComparison.Ordinal), summary);
+    }
+
+    [TestMethod]
+    public void EveryItemPending_IsProvisional_AndItsSentenceClaimsNothingAboutFindings()
+    {
+        var blank = Built("チェックリスト_高橋.xlsx", Checklist("高橋 美咲", null, null, All("", Area1)), On(10, 2));
+        var vendor = Fixture("openpyxl/事前回答_あさひ電算.xlsx", On(10, 12));
+
+        var (_, a) = Run(Master(Area1), blank, vendor);
+
+        Assert.AreEqual(1, a.AuditorChecklists);
+        Assert.AreEqual(4, a.Pending);
+        Assert.AreEqual(AuditStatus.Provisional, a.Status);
+        Assert.AreEqual("判定済みの監査項目がないため、判定結果を集計していない。", SummarySentence.For(a));
+        StringAssert.Contains(Summary(a), "判定済みの監査項目がありません（no item is judged）");
+    }
+
+    /// <summary>Every text of the written 総括 sheet, read back with the product's own reader.</summary>
+    private static string Summary(AuditResult a)
+    {
+        using var ms = new MemoryStream();
+        ResultWorkbook.Write(a, new DateTimeOffset(2024, 11, 1, 9, 0, 0, TimeSpan.FromHours(9)), ms);
+        ms.Position = 0;
+        var sheet = WorkbookReader.Read(ms, "result.xlsx").Sheets.Single(s => s.Name == "総括");
+        return string.Join("\n", sheet.Rows.Select(r => string.Join(" ", r.Where(c => c.Length > 0))));
+    }
 }

@@ -38,8 +38,21 @@ public sealed class MailComposerTests
     [DataRow(new[] { "△", "×", "△", "□" }, "【監査結果】庶務事務システム 令和5年度 重大な不適合1件、不適合2件、注意事項1件 (確定)")]
     // 参考意見 and 対象外 are not 指摘事項.
     [DataRow(new[] { "〇", "⦿", "―" }, "【監査結果】庶務事務システム 令和5年度 指摘事項なし (確定)")]
+    // Nothing judged: no claim about findings.
+    [DataRow(new[] { "", "" }, "【監査結果】庶務事務システム 令和5年度 判定なし (暫定)")]
+    [DataRow(new string[0], "【監査結果】庶務事務システム 令和5年度 判定なし (暫定)")]
     public void Subject_NamesTargetYearFindingsAndStatus(string[] judgments, string expected) =>
         Assert.AreEqual(expected, Composer().Compose(Outcome(Audit("庶務事務システム", judgments))).Single().Message.Subject);
+
+    [TestMethod]
+    public void Body_OfAnAuditWithoutAuditorChecklist_SaysSo_AndClaimsNoFindings()
+    {
+        var mail = Composer().Compose(Outcome(Audit("庶務事務システム"))).Single();
+
+        StringAssert.Contains(mail.Message.TextBody, "状態: 暫定（監査人のチェックリストがありません（no auditor checklist）。");
+        StringAssert.Contains(mail.Message.TextBody, "監査人のチェックリストがないため、判定結果を集計していない。");
+        Assert.IsFalse(mail.Message.TextBody.Contains("指摘事項はなかった", StringComparison.Ordinal), mail.Message.TextBody);
+    }
 
     [TestMethod]
     public void Subject_OfATargetWithLineBreaks_StaysOneHeader()
