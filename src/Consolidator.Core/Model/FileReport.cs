@@ -8,6 +8,6 @@ public sealed record FileReport(Submission Submission, IReadOnlyList<ReviewNote>
 {
     public bool Unusable => Submission.IsRejected;
 
-    /// <summary>0 clean, 1 problems, 2 unreadable or unusable.</summary>
-    public int ExitCode => Unusable ? 2 : Problems.Count > 0 ? 1 : 0;
+    /// <summary>As validate's exit codes: 0 clean, 1 problems, 3 unreadable or unusable.</summary>
+    public int ExitCode => Unusable ? 3 : Problems.Count > 0 ? 1 : 0;
 }

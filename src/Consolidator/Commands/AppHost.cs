@@ -18,16 +18,24 @@ internal static class AppHost
     public const string EnvironmentPrefix = "CONSOLIDATOR_";
 
     /// <summary>The configuration of a command, with its command-line overrides on top.</summary>
+    /// <exception cref="SettingsFileException">A settings file that does not exist or is not valid JSON.</exception>
     public static IConfigurationRoot Configuration(IDictionary<string, string?> overrides, string? settingsFile)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
         if (settingsFile is not null)
             builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false, reloadOnChange: false);
-        return builder
-            .AddEnvironmentVariables(EnvironmentPrefix)
-            .AddInMemoryCollection(overrides)
-            .Build();
+        try
+        {
+            return builder
+                .AddEnvironmentVariables(EnvironmentPrefix)
+                .AddInMemoryCollection(overrides)
+                .Build();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
+        {
+            throw new SettingsFileException(e);
+        }
     }
 
     /// <summary>Reads and validates the settings; every problem is listed, each naming its setting.</summary>
@@ -97,3 +105,7 @@ internal static class AppHost
         return builder;
     }
 }
+
+/// <summary>A settings file (appsettings.json or --settings FILE) that cannot be read: a usage error (exit code 2), not a crash.</summary>
+internal sealed class SettingsFileException(Exception inner)
+    : Exception($"設定ファイルを読めません（存在しないか、JSON の誤り） / A settings file cannot be read (missing, or not valid JSON): {inner.Message}", inner);
