@@ -6,7 +6,7 @@ using Consolidator.Commands;
 Console.OutputEncoding = Encoding.UTF8;
 var root = Cli.Root();
 var parse = root.Parse(args);
-if (parse.Errors.Count > 0) return Cli.ReportErrors(args, parse, Console.Error);
+if (parse.Errors.Count > 0 && !ExitCodes.IsHelp(parse.Action)) return Cli.ReportErrors(args, parse, Console.Error);
 try
 {
     // Ctrl+C and SIGTERM cancel the command, which then finishes the file in hand: give it time

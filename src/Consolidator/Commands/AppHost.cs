@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
+using Serilog.Events;
+using Serilog.Settings.Configuration;
 
 namespace Consolidator.Commands;
 
@@ -81,11 +83,18 @@ internal static class AppHost
         MaxParallelism = s.MaxParallelism > 0 ? s.MaxParallelism : Environment.ProcessorCount,
     };
 
-    /// <summary>Serilog from configuration: console (stderr) and a rolling file under state/logs. Logs hold names and counts, never cell text.</summary>
-    public static Serilog.Core.Logger Logger(IConfiguration config, ResolvedPaths paths)
+    /// <summary>
+    /// Serilog: the levels and the rolling file under state/logs from configuration, the console
+    /// (stderr) from <see cref="ConsoleLog"/> at <paramref name="console"/>. The sinks' assemblies
+    /// are named, not discovered: a single-file publish has no dependency list to discover them
+    /// from. Logs hold names and counts, never cell text.
+    /// </summary>
+    public static Serilog.Core.Logger Logger(IConfiguration config, ResolvedPaths paths, LogEventLevel console = LogEventLevel.Warning)
     {
         Environment.SetEnvironmentVariable("CONSOLIDATOR_LOGS", Path.Combine(paths.State, "logs"));
-        return new LoggerConfiguration().ReadFrom.Configuration(config).Enrich.FromLogContext().CreateLogger();
+        var sinks = new ConfigurationReaderOptions(typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
+        var configuration = new LoggerConfiguration().ReadFrom.Configuration(config, sinks).Enrich.FromLogContext();
+        return ConsoleLog.Add(configuration, console, ConsoleLog.UnderSystemd()).CreateLogger();
     }
 
     /// <summary>A host with the pipeline, the job and the clock registered; commands add their own services.</summary>

@@ -79,6 +79,9 @@ internal static class ExitCodes
                 option.Action = new HelpWithExitCodes(help);
     }
 
+    /// <summary>True for --help, which System.CommandLine shows even when the rest of the command line is incomplete.</summary>
+    public static bool IsHelp(CommandLineAction? action) => action is HelpWithExitCodes or HelpAction;
+
     private sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)

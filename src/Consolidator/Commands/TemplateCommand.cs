@@ -37,10 +37,10 @@ internal static class TemplateCommand
         var role = new Option<string?>("--role") { Description = "auditor (監査人: 判定) or vendor (事業者: 事前回答) / 区分" };
         var name = new Option<string?>("--name") { Description = "The auditor's name or the vendor's organisation, prefilled / 監査人名又は事業者名" };
         var items = new Option<string?>("--items") { Description = "Only these items: ids or prefixes, e.g. 5-*,6-1 (default: all) / 対象の項目番号" };
-        var output = new Option<string?>("--out") { Description = "The workbook to write; with --all, the folder / 出力先" };
+        var output = new Option<string?>("--out") { Description = "The workbook to write, or a folder (ending in / or existing) to write it into; with --all, the folder / 出力先" };
         var all = new Option<bool>("--all") { Description = "One template per auditor and vendor in settings (Templates:Auditors, Templates:Vendors) / 設定の全員分" };
         var force = new Option<bool>("--force") { Description = "Overwrite existing files / 既存のファイルを上書き" };
-        var settings = new Option<string?>("--settings") { Description = "An appsettings.json to use instead of the one beside the program / 設定ファイル" };
+        var settings = new Option<string?>("--settings") { Description = "A settings file read on top of the appsettings.json beside the program (its keys win) / 追加の設定ファイル" };
         var command = new Command("template", "Write blank checklists and pre-answer workbooks from the master list / 監査項目一覧から記入用テンプレートを作成する");
         foreach (var o in new Option[] { master, role, name, items, output, all, force, settings }) command.Options.Add(o);
         command.SetAction((parse, _) => Task.FromResult(Execute(new Request
@@ -196,7 +196,9 @@ internal static class TemplateCommand
     private static string Target(Request r, TemplateDefinition t)
     {
         var output = Path.GetFullPath(r.Out!);
-        if (r.All || Directory.Exists(output)) return Path.Combine(output, TemplateWorkbook.FileName(t));
-        return output;
+        var folder = r.All || Directory.Exists(output) || r.Out!.EndsWith('/') || r.Out.EndsWith(Path.DirectorySeparatorChar);
+        if (!folder) return output;
+        Directory.CreateDirectory(output);
+        return Path.Combine(output, TemplateWorkbook.FileName(t));
     }
 }

@@ -26,7 +26,7 @@ internal static class ValidateCommand
     {
         var files = new Argument<string[]>("files") { Description = "Files or folders to check / 確認するファイル又はフォルダ", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts / スクリプト向けに JSON で出力" };
-        var settings = new Option<string?>("--settings") { Description = "An appsettings.json to use / 設定ファイル" };
+        var settings = new Option<string?>("--settings") { Description = "A settings file read on top of the appsettings.json beside the program (its keys win) / 追加の設定ファイル" };
         var with = new Option<string[]>("--with") { Description = "Files or folders to check against without reporting on them (e.g. the inbox) / 照合に使うファイル又はフォルダ（結果には含めない）" };
         var command = new Command("validate", "Check files without consolidating / 集約せずにファイルを確認する") { files, json, settings, with };
         command.SetAction(parse => Execute(parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(settings), Console.Out, Console.Error, parse.GetValue(with) ?? []));

@@ -76,7 +76,8 @@ internal sealed class WatchHost : IDisposable
             exitCode = ExitCodes.StateInUse;
             return null;
         }
-        var logger = AppHost.Logger(config, paths);
+        // watch tells the operator on the console (the journal under systemd) what it does; run prints its own lines.
+        var logger = AppHost.Logger(config, paths, watch ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning);
         try
         {
             var builder = AppHost.Builder(config, consolidation, logger);

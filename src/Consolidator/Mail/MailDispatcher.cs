@@ -111,8 +111,8 @@ public sealed class MailDispatcher
                 else duplicates++;
                 superseded += result.Superseded.Count;
                 foreach (var old in result.Superseded)
-                    _log.LogInformation("Mail {Old} replaced by {New} for {Audit}: a newer run superseded it", Path.GetFileName(old.Path), mail.Id, mail.Description);
-                _log.LogInformation("Mail {Id} for {Audit}: {State}", mail.Id, mail.Description, result.State);
+                    _log.LogDebug("Mail {Old} replaced by {New} for {Audit}: a newer run superseded it", Path.GetFileName(old.Path), mail.Id, mail.Description);
+                _log.LogDebug("Mail {Id} for {Audit}: {State}", mail.Id, mail.Description, result.State);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
