@@ -18,6 +18,12 @@ if (args.Length == 2 && args[0] == "--csv-fixture")
     File.WriteAllBytes(args[1], CsvTraps.Csv());
     return 0;
 }
+// With --scenario NAME DIR it writes one of the test scenarios (seed, conflicts, …) as an inbox.
+if (args.Length == 3 && args[0] == "--scenario")
+{
+    Scenarios.All().Single(s => s.Name == args[1]).WriteTo(args[2]);
+    return 0;
+}
 var folder = args.Length > 0 ? args[0] : "input-samples";
 SeedAudit.WriteTo(folder);
 foreach (var f in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
