@@ -141,7 +141,7 @@ public sealed class MailDispatcher
         var sent = 0;
         if (pending.Count > 0)
         {
-            await using var session = new SmtpSession(_settings, _password);
+            await using var session = new SmtpSession(_settings, _password, _time);
             for (var i = 0; i < pending.Count; i++)
             {
                 var entry = pending[i];
