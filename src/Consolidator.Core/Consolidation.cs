@@ -107,8 +107,10 @@ public sealed class Consolidation
     /// — restoring parked rows (<see cref="RowSpill"/>) for one audit at a time. With <paramref name="write"/>,
     /// each audit is handed to it as soon as it is merged (from several threads) and comes back
     /// <see cref="AuditResult.Released"/>, so memory holds the audits being written, not every audit.
+    /// <paramref name="planned"/>, when given, is told the number of audits before the first is merged.
     /// </summary>
-    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions, Action<AuditResult>? write, CancellationToken cancel)
+    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions, Action<AuditResult>? write, CancellationToken cancel,
+        Action<int>? planned = null)
     {
         var selection = SubmissionSelector.Select(submissions, _options.TimeZone);
         var hashes = submissions.GroupBy(s => s.Source.RelativePath, StringComparer.Ordinal)
@@ -121,6 +123,7 @@ public sealed class Consolidation
         var unmerged = new AuditMerger.RowLedger();
         var unattributed = Ordered(submissions.Where(s => s.Key is null).Select(s => Record(s, selection.FileStatuses, selection, unmerged))).ToList();
 
+        planned?.Invoke(groups.Count);
         var results = new AuditResult[groups.Count];
         var records = new List<InputRecord>[groups.Count];
         Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancel }, i =>

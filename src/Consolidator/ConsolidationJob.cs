@@ -9,6 +9,12 @@ namespace Consolidator;
 /// <summary>What a file turned out to be while it was read, reported as each file finishes.</summary>
 public sealed record FileProgress(int Index, int Count, Submission Submission);
 
+/// <summary>
+/// How far a consolidation is: <paramref name="Done"/> of <paramref name="Total"/> audits written,
+/// the last one's workbook (null for the first report, before any audit is merged).
+/// </summary>
+public sealed record AuditProgress(int Done, int Total, string? Workbook, AuditStatus? Status);
+
 /// <summary>What one consolidation wrote.</summary>
 public sealed record JobOutcome(ConsolidationResult Result, IReadOnlyList<Submission> Submissions, IReadOnlyList<string> Written);
 
@@ -108,11 +114,13 @@ public sealed class ConsolidationJob
     /// soon as it is merged (several at once). The outcome's audits are released once written: counts,
     /// status and inputs, not items (<see cref="AuditResult.Released"/>).
     /// </summary>
-    public JobOutcome Consolidate(IReadOnlyList<Submission> submissions, string outputFolder, CancellationToken cancel)
+    public JobOutcome Consolidate(IReadOnlyList<Submission> submissions, string outputFolder, CancellationToken cancel,
+        IProgress<AuditProgress>? progress = null)
     {
         var generatedAt = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _pipeline.Options.TimeZone);
         Directory.CreateDirectory(outputFolder);
         var written = new ConcurrentBag<string>();
+        int total = 0, done = 0;
         var result = _pipeline.Consolidate(submissions, audit =>
         {
             var xlsx = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit.Key)), generatedAt, p => ResultWorkbook.Write(audit, generatedAt, p));
@@ -122,7 +130,12 @@ public sealed class ConsolidationJob
             // The result's file name, not the target's text as a cell gave it.
             _log.LogInformation("Wrote {Audit}: {Items} items, {Pending} pending, {Notes} to review, {Status}",
                 Path.GetFileName(xlsx), audit.Items.Count, audit.Pending, audit.ReviewCount, audit.Status);
-        }, cancel);
+            progress?.Report(new AuditProgress(Interlocked.Increment(ref done), total, xlsx, audit.Status));
+        }, cancel, planned: n =>
+        {
+            total = n;
+            progress?.Report(new AuditProgress(0, n, null, null));
+        });
         if (result.Audits.Count > 1)
         {
             var overview = WriteReplacing(Path.Combine(outputFolder, OutputNames.Overview), generatedAt, p => OverviewWorkbook.Write(result, generatedAt, p));

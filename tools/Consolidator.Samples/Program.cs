@@ -11,6 +11,19 @@ if (args.Length == 2 && args[0] == "--reader-fixtures")
     File.WriteAllBytes(Path.Combine(args[1], "hidden-sheet.xlsx"), Books.Xlsx(ReaderFixtures.HiddenSheet()));
     return 0;
 }
+// With --csv-fixture FILE it writes the CSV export of the audit whose ids and texts Japanese Excel
+// would turn into numbers or dates, which scripts/make-csv-import-fixtures.sh reads back with LibreOffice.
+if (args.Length == 2 && args[0] == "--csv-fixture")
+{
+    File.WriteAllBytes(args[1], CsvTraps.Csv());
+    return 0;
+}
+// With --scenario NAME DIR it writes one of the test scenarios (seed, conflicts, …) as an inbox.
+if (args.Length == 3 && args[0] == "--scenario")
+{
+    Scenarios.All().Single(s => s.Name == args[1]).WriteTo(args[2]);
+    return 0;
+}
 var folder = args.Length > 0 ? args[0] : "input-samples";
 SeedAudit.WriteTo(folder);
 foreach (var f in Directory.GetFiles(folder).Order(StringComparer.Ordinal))

@@ -12,6 +12,6 @@ public sealed record FileReport(Submission Submission, IReadOnlyList<ReviewNote>
     /// <summary>The file as 取込履歴 would list it among the files given: submitter key, status and reason.</summary>
     public InputRecord? Record { get; init; }
 
-    /// <summary>0 clean, 1 problems, 2 unreadable or unusable.</summary>
-    public int ExitCode => Unusable ? 2 : Problems.Count > 0 ? 1 : 0;
+    /// <summary>As validate's exit codes: 0 clean, 1 problems, 3 unreadable or unusable.</summary>
+    public int ExitCode => Unusable ? 3 : Problems.Count > 0 ? 1 : 0;
 }

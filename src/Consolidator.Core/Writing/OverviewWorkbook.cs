@@ -16,15 +16,15 @@ public static class OverviewWorkbook
         var bodies = new TableBodies();
         var ws = wb.AddWorksheet("一覧");
         var classes = result.Audits.Count > 0 ? result.Audits[0].Scale.Classes : [];
-        var columns = new List<Column> { new("対象業務", 14, 30), new("年度", 10, 12) };
-        columns.AddRange(classes.Select(c => new Column(c.Label, 7, 10, Center: true, Numeric: true)));
-        columns.Add(new Column("計", 6, 8, Center: true, Numeric: true));
+        var columns = new List<Column> { new("対象業務", 12, 30), new("年度", 10, 12) };
+        columns.AddRange(classes.Select(c => new Column(c.Label, 6, 10, Center: true, Numeric: true)));
+        columns.Add(new Column("計", 5, 8, Center: true, Numeric: true));
         columns.Add(new Column("未判定", 6, 8, Center: true, Numeric: true));
-        columns.Add(new Column("状態", 6, 8, Center: true));
+        columns.Add(new Column("状態", 5, 8, Center: true));
         columns.Add(new Column("要確認", 6, 8, Center: true, Numeric: true));
-        columns.Add(new Column("入力ファイル", 8, 10, Center: true, Numeric: true));
-        columns.Add(new Column("総括文", 30, 60));
-        columns.Add(new Column("結果ファイル", 24, 50));
+        columns.Add(new Column("入力\nファイル", 6, 10, Center: true, Numeric: true));
+        columns.Add(new Column("総括文", 24, 60, Share: 2));
+        columns.Add(new Column("結果ファイル", 20, 50));
         var rows = result.Audits.Select(a =>
         {
             var row = new List<string?> { a.Key.Target, a.Key.FiscalYearLabel };

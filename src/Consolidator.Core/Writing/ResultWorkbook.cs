@@ -43,17 +43,17 @@ public static class ResultWorkbook
         var columns = new List<Column>
         {
             new("No.", 5, 8, Center: true),
-            new("分類", 8, 14),
-            new("監査項目", 20, 42),
+            new("分類", 8, 12),
+            new("監査項目", 20, 40, Share: 2),
             new("根拠", 8, 12),
             new("判定", 5, 5, Center: true),
-            new("判定区分", 8, 12, Center: true),
-            new("指摘内容", 12, 36),
-            new("改善提案", 12, 30),
+            new("判定区分", 7, 10, Center: true),
+            new("指摘内容", 12, 36, Share: 1.6),
+            new("改善提案", 12, 30, Share: 1.4),
         };
         columns.AddRange(result.Vendors.Select(v => new Column($"事前回答\n{v}", 9, 10, Center: true)));
         columns.Add(new Column("監査人", 8, 12));
-        columns.Add(new Column("出典", 12, 30, Small: true));
+        columns.Add(new Column("出典", 12, 26, Small: true));
         var rows = result.Items.Select(i =>
         {
             var row = new List<string?>
@@ -127,14 +127,14 @@ public static class ResultWorkbook
         {
             new("No.", 5, 8, Center: true),
             new("判定", 5, 5, Center: true),
-            new("判定区分", 8, 12, Center: true),
-            new("分類", 8, 14),
-            new("監査項目", 20, 40),
-            new("指摘内容", 20, 44),
-            new("改善提案", 20, 40),
+            new("判定区分", 7, 10, Center: true),
+            new("分類", 8, 12),
+            new("監査項目", 18, 40, Share: 2),
+            new("指摘内容", 18, 44, Share: 2),
+            new("改善提案", 16, 40, Share: 1.6),
             new("事前回答", 10, 24),
             new("監査人", 8, 12),
-            new("出典", 12, 30, Small: true),
+            new("出典", 12, 26, Small: true),
         };
         var rows = items.Select(i => new string?[]
         {
@@ -145,7 +145,7 @@ public static class ResultWorkbook
         }).ToList();
         Sheets.Table(ws, 3, columns, rows, bodies, JudgmentFill(items, judgmentColumn: 2, labelColumn: 3));
         Sheets.Title(ws, $"指摘事項（{result.Key}）", columns.Count);
-        if (rows.Count == 0) Sheets.Put(ws.Cell(4, 1), "指摘事項はありません。");
+        if (rows.Count == 0) Sheets.Note(ws, 4, columns.Count, "指摘事項はありません。");
     }
 
     private static void AnswersSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
@@ -153,17 +153,17 @@ public static class ResultWorkbook
         var judgment = result.Items.ToDictionary(i => i.Id, i => i.Judgment, StringComparer.Ordinal);
         var columns = new List<Column>
         {
-            new("事業者", 10, 20),
-            new("回答者", 8, 14),
+            new("事業者", 10, 16),
+            new("回答者", 8, 12),
             new("No.", 5, 8, Center: true),
-            new("監査項目", 20, 40),
+            new("監査項目", 18, 40, Share: 2),
             new("事前回答", 8, 9, Center: true),
-            new("回答内容", 20, 44),
+            new("回答内容", 18, 44, Share: 2),
             new("証跡", 12, 24),
             new("備考", 8, 20),
             new("判定", 5, 6, Center: true),
-            new("出典", 12, 28, Small: true),
-            new("状態", 6, 16),
+            new("出典", 12, 26, Small: true),
+            new("状態", 6, 14),
         };
         var rows = result.Answers.Select(a => new string?[]
         {
@@ -174,7 +174,7 @@ public static class ResultWorkbook
         }).ToList();
         Sheets.Table(ws, 3, columns, rows, bodies);
         Sheets.Title(ws, $"事前回答（{result.Key}）", columns.Count);
-        if (rows.Count == 0) Sheets.Put(ws.Cell(4, 1), "事前回答はありません。");
+        if (rows.Count == 0) Sheets.Note(ws, 4, columns.Count, "事前回答はありません。");
     }
 
     internal static void ReviewSheet(IXLWorksheet ws, IReadOnlyList<ReviewNote> notes, string title, TableBodies bodies)
@@ -182,13 +182,13 @@ public static class ResultWorkbook
         var columns = new List<Column>
         {
             new("No.", 4, 5, Center: true),
-            new("区分", 8, 18),
+            new("区分", 8, 14),
             new("項目", 5, 8, Center: true),
-            new("場所（ファイル!シート!セル）", 16, 34, Small: true),
+            new("場所（ファイル!\nシート!セル）", 16, 30, Small: true),
             new("元の値", 6, 14),
-            new("内容", 24, 48),
-            new("対応", 20, 36),
-            new("Details (English)", 24, 44, Small: true),
+            new("内容", 22, 44, Share: 1.6),
+            new("対応", 18, 36, Share: 1.4),
+            new("Details (English)", 22, 40, Small: true, Share: 1.6),
         };
         var rows = notes.Select((n, i) => new string?[]
         {
@@ -197,29 +197,35 @@ public static class ResultWorkbook
         }).ToList();
         Sheets.Table(ws, 3, columns, rows, bodies);
         Sheets.Title(ws, title, columns.Count);
-        if (rows.Count == 0) Sheets.Put(ws.Cell(4, 2), "要確認の事項はありません。");
+        if (rows.Count == 0) Sheets.Note(ws, 4, columns.Count, "要確認の事項はありません。");
     }
+
+    /// <summary>The first 12 hex digits and an ellipsis: what a person compares on paper.</summary>
+    internal static string ShortHash(string sha256) => sha256.Length > 12 ? sha256[..12] + "…" : sha256;
 
     internal static void HistorySheet(IXLWorksheet ws, IReadOnlyList<InputRecord> inputs, string title, TimeSpan offset, TableBodies bodies)
     {
         var columns = new List<Column>
         {
             new("No.", 4, 5, Center: true),
-            new("ファイル", 16, 36),
-            new("形式", 5, 14),
-            new("区分", 6, 12),
-            new("提出者", 8, 22),
-            new("提出者キー", 8, 20),
-            new("対象業務", 8, 16),
-            new("年度", 8, 10),
-            new("提出日", 8, 14),
-            new("受領日時", 15, 15, Wrap: false),
+            new("ファイル", 14, 30, Share: 1.4),
+            new("形式", 5, 12),
+            new("区分", 6, 10),
+            new("提出者", 8, 18),
+            new("提出者キー", 8, 16),
+            new("対象業務", 8, 14),
+            new("年度", 10, 10),
+            new("提出日", 8, 12),
+            new("受領日時", 12, 12),
             new("読込\n行数", 5, 5, Center: true, Numeric: true),
             new("採用\n行数", 5, 5, Center: true, Numeric: true),
             new("要確認\n行数", 6, 6, Center: true, Numeric: true),
             new("状態", 5, 5, Center: true),
-            new("理由 / Reason", 16, 40),
-            new("SHA-256", 10, 46, Wrap: false, Small: true),
+            new("理由 / Reason", 14, 40, Share: 2),
+            // On paper the hash's first 12 digits (enough to tell files apart and to find the file);
+            // the whole hash beside it, outside the print area.
+            new("SHA-256\n（先頭12桁）", 14, 14, Wrap: false, Small: true),
+            new("SHA-256", 66, 66, Wrap: false, Small: true, Printed: false),
         };
         var rows = inputs.Select((f, i) => new string?[]
         {
@@ -230,6 +236,7 @@ public static class ResultWorkbook
             f.Source.ModifiedAt.ToOffset(offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             f.RowsRead.ToString(CultureInfo.InvariantCulture), f.RowsMerged.ToString(CultureInfo.InvariantCulture), f.RowsListed.ToString(CultureInfo.InvariantCulture),
             f.Status.Label(), f.ReasonJa.Length == 0 ? "" : $"{f.ReasonJa}\n{f.ReasonEn}",
+            ShortHash(f.Source.Sha256),
             f.Source.Sha256,
         }).ToList();
         var statusColumn = columns.FindIndex(c => c.Header == "状態");

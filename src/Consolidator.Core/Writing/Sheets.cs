@@ -5,13 +5,18 @@ namespace Consolidator.Core.Writing;
 /// <summary>
 /// Shared layout of the result sheets: header and body styles, column widths and row heights
 /// estimated from the text (AdjustToContents needs GDI+ and throws on Linux; LibreOffice does
-/// not re-measure rows on open), and A4 landscape printing fitted to the page width with the
-/// header rows repeated and page numbers in the footer.
+/// not re-measure rows on open), and printing on A4 that stays readable: the columns are sized
+/// to the width of an A4 landscape page at 100 % — the widest wrapped columns narrowed and their
+/// rows made taller — rather than the sheet shrunk to the page (which printed 4–6 pt text), with
+/// the header rows repeated and page numbers in the footer (<see cref="PageFit"/>).
 /// </summary>
 internal static class Sheets
 {
     public const string Font = "游ゴシック";
     public const double FontSize = 10;
+
+    /// <summary>The size of the Small columns (cell references, hashes): readable on paper.</summary>
+    public const double SmallFontSize = 9;
 
     /// <summary>Points per line of 10-point text, with the leading Yu Gothic needs.</summary>
     public const double LineHeight = 14.5;
@@ -89,8 +94,13 @@ internal static class Sheets
             var widest = rows.Count == 0 ? 0 : rows.Max(r => c < r.Length ? CellText.DisplayWidth(r[c]) : 0);
             var headerWidth = col.Header.Split('\n').Max(l => CellText.DisplayWidth(l));
             widths[c] = Math.Clamp(Math.Max(widest, headerWidth) + 2, col.MinWidth, col.MaxWidth);
+        }
+        var printed = columns.TakeWhile(c => c.Printed).Count();
+        PageFit.Narrow(widths, columns, printed);
+        for (var c = 0; c < columns.Count; c++)
+        {
             ws.Column(c + 1).Width = widths[c];
-            Put(ws.Cell(headerRow, c + 1), col.Header);
+            Put(ws.Cell(headerRow, c + 1), columns[c].Header);
         }
         ws.Row(headerRow).Height = Height(Enumerable.Range(0, columns.Count).Max(c => Lines(columns[c].Header, widths[c])));
 
@@ -110,7 +120,7 @@ internal static class Sheets
                     else
                         Put(cell, v);
                 }
-                if (columns[c].Wrap) lines = Math.Max(lines, Lines(v, widths[c] * (columns[c].Small ? 1.25 : 1)));
+                if (columns[c].Wrap) lines = Math.Max(lines, Lines(v, widths[c] * (columns[c].Small ? FontSize / SmallFontSize : 1)));
             }
             heights[r] = Height(lines);
             if (!streamed) ws.Row(headerRow + 1 + r).Height = heights[r];
@@ -134,7 +144,7 @@ internal static class Sheets
             style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             style.Alignment.WrapText = col.Wrap;
             if (col.Center) style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            if (col.Small) style.Font.FontSize = 8;
+            if (col.Small) style.Font.FontSize = SmallFontSize;
             Grid(style);
             ws.Range(headerRow + 1, c + 1, lastRow, c + 1).Style = style;
         }
@@ -152,15 +162,38 @@ internal static class Sheets
         }
         if (rows.Count > 0) ws.Range(headerRow, 1, headerRow + rows.Count, columns.Count).SetAutoFilter();
         ws.SheetView.FreezeRows(headerRow);
-        Print(ws, headerRow, headerRow);
+        var smallest = columns.Take(printed).Any(c => c.Small) ? SmallFontSize : FontSize;
+        Print(ws, headerRow, headerRow, PageFit.For(widths.Take(printed).ToList(), smallest));
+        if (printed < columns.Count)
+            ws.PageSetup.PrintAreas.Add(1, 1, headerRow + Math.Max(rows.Count, 1), printed);
     }
 
-    public static void Print(IXLWorksheet ws, int repeatFrom, int repeatTo)
+    /// <summary>
+    /// A line that stands for an empty table ("要確認の事項はありません。"): across the whole table,
+    /// not wrapped, so it is never cut by the width of the first column.
+    /// </summary>
+    public static void Note(IXLWorksheet ws, int row, int columns, string text)
+    {
+        var range = ws.Range(row, 1, row, Math.Max(1, columns));
+        range.Merge();
+        Put(ws.Cell(row, 1), text);
+        range.Style.Alignment.WrapText = false;
+        range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        ws.Row(row).Height = Height(1);
+    }
+
+    /// <summary>A4 landscape fitted to the page width (the templates' layout).</summary>
+    public static void Print(IXLWorksheet ws, int repeatFrom, int repeatTo) => Print(ws, repeatFrom, repeatTo, PageFit.FitWidth);
+
+    /// <summary>A4 landscape, at the scale <paramref name="fit"/> chose, header rows repeated, page numbers.</summary>
+    public static void Print(IXLWorksheet ws, int repeatFrom, int repeatTo, PageFit fit)
     {
         var p = ws.PageSetup;
         p.PaperSize = XLPaperSize.A4Paper;
         p.PageOrientation = XLPageOrientation.Landscape;
-        p.FitToPages(1, 0);
+        if (fit.Shrink) p.FitToPages(1, 0);
+        else p.Scale = 100;
         p.Margins.Left = 0.4;
         p.Margins.Right = 0.4;
         p.Margins.Top = 0.6;
@@ -170,8 +203,12 @@ internal static class Sheets
         p.CenterHorizontally = true;
         // Rows to repeat, written as Excel writes them ('Sheet'!$3:$3): ClosedXML's own form (Sheet!3:3)
         // is ignored by LibreOffice, which then prints the header on the first page only.
+        // Columns that go on to further pages (a table too wide even at its narrowest) repeat the first.
+        var sheet = $"'{ws.Name.Replace("'", "''", StringComparison.Ordinal)}'";
         if (repeatFrom > 0)
-            ws.NamedRanges.Add("_xlnm.Print_Titles", $"'{ws.Name.Replace("'", "''", StringComparison.Ordinal)}'!${repeatFrom}:${repeatTo}");
+            ws.NamedRanges.Add("_xlnm.Print_Titles", fit.RepeatFirstColumn
+                ? $"{sheet}!$A:$A,{sheet}!${repeatFrom}:${repeatTo}"
+                : $"{sheet}!${repeatFrom}:${repeatTo}");
         p.Header.Left.AddText(ws.Name);
         p.Footer.Center.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
         p.Footer.Center.AddText(" / ", XLHFOccurrence.AllPages);
@@ -193,6 +230,10 @@ internal static class Sheets
 
 /// <summary>
 /// A column of a result table: header, width bounds in Excel units, alignment; Small means
-/// 8-point text (hashes, cell references).
+/// 9-point text (hashes, cell references); a column not Printed (only at the end of a table) is
+/// outside the print area: on screen, not on paper. Share is how much of the page's width the
+/// column keeps, relative to the others, when a table must be narrowed to fit A4 (the item text
+/// and the findings more than a name).
 /// </summary>
-internal sealed record Column(string Header, double MinWidth = 6, double MaxWidth = 40, bool Center = false, bool Numeric = false, bool Wrap = true, bool Small = false);
+internal sealed record Column(string Header, double MinWidth = 6, double MaxWidth = 40, bool Center = false, bool Numeric = false, bool Wrap = true, bool Small = false,
+    bool Printed = true, double Share = 1);

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
+using Serilog.Events;
+using Serilog.Settings.Configuration;
 
 namespace Consolidator.Commands;
 
@@ -18,16 +20,24 @@ internal static class AppHost
     public const string EnvironmentPrefix = "CONSOLIDATOR_";
 
     /// <summary>The configuration of a command, with its command-line overrides on top.</summary>
+    /// <exception cref="SettingsFileException">A settings file that does not exist or is not valid JSON.</exception>
     public static IConfigurationRoot Configuration(IDictionary<string, string?> overrides, string? settingsFile)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
         if (settingsFile is not null)
             builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false, reloadOnChange: false);
-        return builder
-            .AddEnvironmentVariables(EnvironmentPrefix)
-            .AddInMemoryCollection(overrides)
-            .Build();
+        try
+        {
+            return builder
+                .AddEnvironmentVariables(EnvironmentPrefix)
+                .AddInMemoryCollection(overrides)
+                .Build();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
+        {
+            throw new SettingsFileException(e);
+        }
     }
 
     /// <summary>Reads and validates the settings; every problem is listed, each naming its setting.</summary>
@@ -73,11 +83,18 @@ internal static class AppHost
         MaxParallelism = s.MaxParallelism > 0 ? s.MaxParallelism : Environment.ProcessorCount,
     };
 
-    /// <summary>Serilog from configuration: console (stderr) and a rolling file under state/logs. Logs hold names and counts, never cell text.</summary>
-    public static Serilog.Core.Logger Logger(IConfiguration config, ResolvedPaths paths)
+    /// <summary>
+    /// Serilog: the levels and the rolling file under state/logs from configuration, the console
+    /// (stderr) from <see cref="ConsoleLog"/> at <paramref name="console"/>. The sinks' assemblies
+    /// are named, not discovered: a single-file publish has no dependency list to discover them
+    /// from. Logs hold names and counts, never cell text.
+    /// </summary>
+    public static Serilog.Core.Logger Logger(IConfiguration config, ResolvedPaths paths, LogEventLevel console = LogEventLevel.Warning)
     {
         Environment.SetEnvironmentVariable("CONSOLIDATOR_LOGS", Path.Combine(paths.State, "logs"));
-        return new LoggerConfiguration().ReadFrom.Configuration(config).Enrich.FromLogContext().CreateLogger();
+        var sinks = new ConfigurationReaderOptions(typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
+        var configuration = new LoggerConfiguration().ReadFrom.Configuration(config, sinks).Enrich.FromLogContext();
+        return ConsoleLog.Add(configuration, console, ConsoleLog.UnderSystemd()).CreateLogger();
     }
 
     /// <summary>A host with the pipeline, the job and the clock registered; commands add their own services.</summary>
@@ -97,3 +114,7 @@ internal static class AppHost
         return builder;
     }
 }
+
+/// <summary>A settings file (appsettings.json or --settings FILE) that cannot be read: a usage error (exit code 2), not a crash.</summary>
+internal sealed class SettingsFileException(Exception inner)
+    : Exception($"設定ファイルを読めません（存在しないか、JSON の誤り） / A settings file cannot be read (missing, or not valid JSON): {inner.Message}", inner);

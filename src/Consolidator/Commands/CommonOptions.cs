@@ -11,7 +11,7 @@ internal sealed class CommonOptions
     public Option<string?> Archive { get; } = new("--archive") { Description = "Move accepted files here / 採用・保管フォルダ" };
     public Option<string?> Rejected { get; } = new("--rejected") { Description = "Move refused files here with <name>.error.txt / 拒否フォルダ" };
     public Option<string?> State { get; } = new("--state") { Description = "Ledger, lock, mail outbox and logs (default: state) / 状態フォルダ" };
-    public Option<string?> Settings { get; } = new("--settings") { Description = "An appsettings.json to use instead of the one beside the program / 設定ファイル" };
+    public Option<string?> Settings { get; } = new("--settings") { Description = "A settings file read on top of the appsettings.json beside the program (its keys win) / 追加の設定ファイル" };
 
     public void AddTo(Command command)
     {

@@ -15,9 +15,9 @@ namespace Consolidator.Commands;
 /// it is the moving pipeline of <c>watch</c> run once: files are archived or refused, the ledger
 /// records them, and the result is computed from everything accepted so far. With <c>--mail</c>
 /// the result workbooks are then mailed (section Mail) through the outbox in the state folder.
-/// Exit code 0 when the outputs were written (and mailed), 1 when they could not be (settings,
-/// missing inbox, a write that failed), 3 when a worker holds the state folder or the outputs
-/// were written but mail is still waiting in the outbox.
+/// Exit codes (<see cref="ExitCodes"/>): 0 written (and mailed); 2 settings or a missing inbox;
+/// 3 files were given but no audit could be consolidated; 4 written, mail waiting in the outbox;
+/// 5 a worker holds the state folder; 6 the outputs could not be written, or stopped before the end.
 /// </summary>
 internal static class RunCommand
 {
@@ -28,14 +28,17 @@ internal static class RunCommand
         var command = new Command("run", "Consolidate the inbox once and write the results / 受付フォルダを一度集約して結果を出力する");
         common.AddTo(command);
         command.Options.Add(mail);
-        command.SetAction((parse, cancel) => Task.FromResult(Execute(common.Overrides(parse), parse.GetValue(common.Settings), Console.Out, cancel, parse.GetValue(mail))));
+        command.SetAction((parse, cancel) => Task.FromResult(Execute(common.Overrides(parse), parse.GetValue(common.Settings), Console.Out, cancel, parse.GetValue(mail),
+            live: !Console.IsOutputRedirected)));
         return command;
     }
 
-    /// <summary>Exit code 3: the outputs were written, but mail waits in the outbox for the next run.</summary>
-    public const int MailPending = 3;
-
-    public static int Execute(IDictionary<string, string?> overrides, string? settingsFile, TextWriter stdout, CancellationToken cancel, bool mail = false)
+    /// <summary>
+    /// One run. With <paramref name="live"/> (a terminal) the consolidation's progress is one line
+    /// rewritten in place, else a plain line per audit.
+    /// </summary>
+    public static int Execute(IDictionary<string, string?> overrides, string? settingsFile, TextWriter stdout, CancellationToken cancel, bool mail = false,
+        bool live = false)
     {
         var config = AppHost.Configuration(overrides, settingsFile);
         var (pathSettings, consolidation, errors) = AppHost.Settings(config);
@@ -51,15 +54,15 @@ internal static class RunCommand
         {
             Console.Error.WriteLine("設定に誤りがあります / Invalid settings:");
             foreach (var e in errors) Console.Error.WriteLine("  - " + e);
-            return 1;
+            return ExitCodes.Usage;
         }
         var paths = ResolvedPaths.From(pathSettings, Directory.GetCurrentDirectory());
-        if (paths.MovesFiles) return ExecuteMoving(config, paths, stdout, mail, cancel);
+        if (paths.MovesFiles) return ExecuteMoving(config, paths, stdout, mail, live, cancel);
         if (!Directory.Exists(paths.Inbox))
         {
             Console.Error.WriteLine($"受付フォルダがありません / The inbox folder does not exist: {paths.Inbox}");
             Console.Error.WriteLine("  --inbox DIR で指定してください / Give one with --inbox DIR.");
-            return 1;
+            return ExitCodes.Usage;
         }
         using var logger = AppHost.Logger(config, paths);
         var builder = AppHost.Builder(config, consolidation, logger);
@@ -80,31 +83,51 @@ internal static class RunCommand
         {
             using var spill = new RowSpill();
             var submissions = job.IngestAll(files, progress, cancel, spill);
-            var outcome = job.Consolidate(submissions, paths.Output, cancel);
+            var outcome = job.Consolidate(submissions, paths.Output, cancel, new AuditProgressLines(stdout, live));
             Summary(outcome, stdout);
             logger.Information("Run finished: {Files} files, {Audits} audits", files.Count, outcome.Result.Audits.Count);
-            return mail ? Mail(host.Services, outcome, stdout, cancel) : 0;
+            return Finish(outcome, files.Count, stdout, () => Mail(host.Services, outcome, stdout, cancel), mail);
         }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("中断しました / Cancelled.");
-            return 1;
+            return ExitCodes.Failed;
         }
         catch (IOException e)
         {
             logger.Error(e, "Run failed writing outputs");
             Console.Error.WriteLine($"出力を書けませんでした / Could not write the outputs: {e.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 
+    /// <summary>
+    /// The exit code once the outputs are written: 3 when files were given and no audit came out
+    /// of them (every file refused, or none naming an audit), else the mail's outcome.
+    /// </summary>
+    private static int Finish(JobOutcome outcome, int files, TextWriter stdout, Func<int> sendMail, bool mail)
+    {
+        if (outcome.Result.Audits.Count == 0)
+        {
+            if (files == 0)
+            {
+                stdout.WriteLine("受付フォルダにファイルがありません / The inbox holds no files.");
+                return ExitCodes.Success;
+            }
+            stdout.WriteLine("どのファイルからも監査を集約できませんでした。上の一覧の理由を確認してください。 / None of the files gave an audit to consolidate: see the reasons listed above.");
+            return ExitCodes.Unreadable;
+        }
+        return mail ? sendMail() : ExitCodes.Success;
+    }
+
     /// <summary>The moving pipeline once: recover, take every file in the inbox, consolidate everything stored.</summary>
-    private static int ExecuteMoving(Microsoft.Extensions.Configuration.IConfigurationRoot config, ResolvedPaths paths, TextWriter stdout, bool mail, CancellationToken cancel)
+    private static int ExecuteMoving(Microsoft.Extensions.Configuration.IConfigurationRoot config, ResolvedPaths paths, TextWriter stdout, bool mail, bool live,
+        CancellationToken cancel)
     {
         if (!Directory.Exists(paths.Inbox))
         {
             Console.Error.WriteLine($"受付フォルダがありません / The inbox folder does not exist: {paths.Inbox}");
-            return 1;
+            return ExitCodes.Usage;
         }
         using var session = WatchHost.TryCreate(config, watch: false, Console.Error, out var exitCode, mailRequired: mail);
         if (session is null) return exitCode;
@@ -130,33 +153,33 @@ internal static class RunCommand
                 store.Add(r);
                 lock (gate) stdout.WriteLine(TakeLine(Interlocked.Increment(ref done), files.Count, r));
             }, store.Park);
-            var outcome = runner.RunAsync(Ledger.RunTrigger.Run, cancel).GetAwaiter().GetResult();
+            var outcome = runner.RunAsync(Ledger.RunTrigger.Run, cancel, new AuditProgressLines(stdout, live)).GetAwaiter().GetResult();
             Summary(outcome, stdout);
             session.Log.Information("Run finished: {Files} files in the inbox, {Stored} stored in all, {Audits} audits",
                 files.Count, outcome.Result.Files.Count, outcome.Result.Audits.Count);
-            return mail ? Mail(services, outcome, stdout, cancel) : 0;
+            return Finish(outcome, outcome.Result.Files.Count, stdout, () => Mail(services, outcome, stdout, cancel), mail);
         }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("中断しました（取り込み済みのファイルは保管されています） / Cancelled (files taken so far are stored).");
-            return 1;
+            return ExitCodes.Failed;
         }
         catch (IOException e)
         {
             session.Log.Error(e, "Run failed");
             Console.Error.WriteLine($"失敗しました / Failed: {e.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 
-    /// <summary>Mails the results through the outbox; 3 when some mail still waits there.</summary>
+    /// <summary>Mails the results through the outbox; 4 when some mail still waits there.</summary>
     private static int Mail(IServiceProvider services, JobOutcome outcome, TextWriter stdout, CancellationToken cancel)
     {
         // A console command has no synchronisation context: waiting here cannot deadlock.
         var report = services.GetRequiredService<MailDispatcher>().SendAsync(outcome, cancel).GetAwaiter().GetResult();
         stdout.WriteLine();
         foreach (var line in report.Lines()) stdout.WriteLine(line);
-        return report.Pending > 0 || report.Failures.Count > 0 ? MailPending : 0;
+        return report.Pending > 0 || report.Failures.Count > 0 ? ExitCodes.MailWaiting : ExitCodes.Success;
     }
 
     private static string TakeLine(int index, int count, TakeResult r)
@@ -180,7 +203,9 @@ internal static class RunCommand
     {
         var s = p.Submission;
         var head = $"[{p.Index}/{p.Count}] {Core.Reading.Rejections.Name(s.Source.RelativePath, 200)}";
-        if (s.IsRejected) return $"{head}  拒否 rejected: {s.Rejection!.MessageJa} {s.Rejection.MessageEn}";
+        // What the file is, not yet its status: whether a refused file is 拒否 or 重複 (the same bytes
+        // as another) is decided when all are read, and the closing list says it.
+        if (s.IsRejected) return $"{head}  使用できません / unusable: {s.Rejection!.MessageJa} {s.Rejection.MessageEn}";
         var key = s.Key?.ToString() ?? "";
         return $"{head}  {s.Role.Label()}  {key}  {s.RowCount} 行" + (s.Template is null ? "" : $"  テンプレート {s.Template}") + (s.Notes.Count > 0 ? $"  要確認 {s.Notes.Count}" : "");
     }
@@ -192,7 +217,7 @@ internal static class RunCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ファイル / files: {files.Count}（採用 {files.Count(f => f.Status == FileStatus.Adopted)}、旧版 {files.Count(f => f.Status == FileStatus.Superseded)}、重複 {files.Count(f => f.Status == FileStatus.Duplicate)}、拒否 {files.Count(f => f.Status == FileStatus.Rejected)}）"));
         foreach (var f in files.Where(f => f.Status != FileStatus.Adopted))
-            stdout.WriteLine($"  {f.Status.Label()}  {f.Source.RelativePath}: {f.ReasonJa}");
+            stdout.WriteLine($"  {f.Status.Label()}  {Core.Reading.Rejections.Name(f.Source.RelativePath, 200)}: {f.ReasonJa}");
         foreach (var a in outcome.Result.Audits)
         {
             stdout.WriteLine();

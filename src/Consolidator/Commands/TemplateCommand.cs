@@ -11,9 +11,10 @@ namespace Consolidator.Commands;
 /// <c>template</c>: blank auditor checklists and vendor pre-answer workbooks from the master item
 /// list, with dropdowns and locked items, so submissions come back clean and read back exactly.
 /// One with <c>--role</c> (and <c>--name</c>), or one per configured auditor and vendor with
-/// <c>--all</c> (section Templates). Exit code 0 when every template was written; 1 for a usage
-/// or settings problem or a file that exists (give --force); 2 when the master list cannot be
-/// read or holds no audit items.
+/// <c>--all</c> (section Templates). Exit codes (<see cref="ExitCodes"/>): 0 when every template
+/// was written; 2 for a usage or settings problem, a master list that does not exist, or a file
+/// that exists (give --force); 3 when the master list cannot be read or holds no audit items;
+/// 6 when a template could not be written (disk, rights).
 /// </summary>
 internal static class TemplateCommand
 {
@@ -36,10 +37,10 @@ internal static class TemplateCommand
         var role = new Option<string?>("--role") { Description = "auditor (監査人: 判定) or vendor (事業者: 事前回答) / 区分" };
         var name = new Option<string?>("--name") { Description = "The auditor's name or the vendor's organisation, prefilled / 監査人名又は事業者名" };
         var items = new Option<string?>("--items") { Description = "Only these items: ids or prefixes, e.g. 5-*,6-1 (default: all) / 対象の項目番号" };
-        var output = new Option<string?>("--out") { Description = "The workbook to write; with --all, the folder / 出力先" };
+        var output = new Option<string?>("--out") { Description = "The workbook to write, or a folder (ending in / or existing) to write it into; with --all, the folder / 出力先" };
         var all = new Option<bool>("--all") { Description = "One template per auditor and vendor in settings (Templates:Auditors, Templates:Vendors) / 設定の全員分" };
         var force = new Option<bool>("--force") { Description = "Overwrite existing files / 既存のファイルを上書き" };
-        var settings = new Option<string?>("--settings") { Description = "An appsettings.json to use instead of the one beside the program / 設定ファイル" };
+        var settings = new Option<string?>("--settings") { Description = "A settings file read on top of the appsettings.json beside the program (its keys win) / 追加の設定ファイル" };
         var command = new Command("template", "Write blank checklists and pre-answer workbooks from the master list / 監査項目一覧から記入用テンプレートを作成する");
         foreach (var o in new Option[] { master, role, name, items, output, all, force, settings }) command.Options.Add(o);
         command.SetAction((parse, _) => Task.FromResult(Execute(new Request
@@ -73,7 +74,7 @@ internal static class TemplateCommand
         {
             stderr.WriteLine("設定に誤りがあります / Invalid settings:");
             foreach (var e in allErrors) stderr.WriteLine("  - " + e);
-            return 1;
+            return ExitCodes.Usage;
         }
 
         var usage = Usage(request);
@@ -82,14 +83,14 @@ internal static class TemplateCommand
             foreach (var u in usage) stderr.WriteLine(u);
             stderr.WriteLine("例 / e.g.: template --master 監査項目一覧.xlsx --role auditor --name \"高橋 美咲（監査人）\" --out チェックリスト_高橋.xlsx");
             stderr.WriteLine("          template --master 監査項目一覧.xlsx --all --out templates/");
-            return 1;
+            return ExitCodes.Usage;
         }
 
         var masterPath = Path.GetFullPath(request.Master!);
         if (!File.Exists(masterPath))
         {
             stderr.WriteLine($"監査項目一覧のファイルがありません / The master list does not exist: {masterPath}");
-            return 2;
+            return ExitCodes.Usage;
         }
         var options = AppHost.PipelineOptions(consolidation);
         var folder = Path.GetFileName(Path.GetDirectoryName(masterPath)) ?? "";
@@ -98,12 +99,12 @@ internal static class TemplateCommand
         {
             stderr.WriteLine($"監査項目一覧を読めません / Cannot use the master list: {rejection.MessageJa} / {rejection.MessageEn}");
             if (rejection.FixJa.Length > 0) stderr.WriteLine($"  {rejection.FixJa} / {rejection.FixEn}");
-            return 2;
+            return ExitCodes.Unreadable;
         }
         if (master.Rows.Count == 0)
         {
             stderr.WriteLine("監査項目一覧に項目がありません / The master list holds no items.");
-            return 2;
+            return ExitCodes.Unreadable;
         }
         if (master.Role != SubmissionRole.Master)
             stderr.WriteLine($"注意: {master.Source.Name} は監査項目一覧ではなく「{master.Role.Label()}」のファイルとして読めました。項目だけを使います。 / Note: read as {master.Role}, not a master list; only its items are used.");
@@ -115,7 +116,8 @@ internal static class TemplateCommand
         {
             stderr.WriteLine("テンプレートを作る相手が設定されていません。設定の Templates:Auditors / Templates:Vendors に名前を書いてください。");
             stderr.WriteLine("No recipients: list them under Templates:Auditors and Templates:Vendors in the settings.");
-            return 1;
+            stderr.WriteLine("例 / e.g.: --settings FILE に \"Templates\": { \"Auditors\": [ { \"Name\": \"佐藤 健一\" } ] } を書く、又は --role と --name で1つずつ作る / or make one at a time with --role and --name.");
+            return ExitCodes.Usage;
         }
 
         var zone = options.TimeZone;
@@ -132,7 +134,7 @@ internal static class TemplateCommand
             catch (ArgumentException e)
             {
                 stderr.WriteLine($"{role.Label()} {name}: 項目を選べません / {e.Message}");
-                exit = 1;
+                exit = ExitCodes.Usage;
                 continue;
             }
             foreach (var pattern in TemplateDefinition.UnmatchedPatterns(master, items))
@@ -142,10 +144,19 @@ internal static class TemplateCommand
             if (!written.Add(path) || File.Exists(path) && !request.Force)
             {
                 stderr.WriteLine($"ファイルが既にあります（上書きは --force） / The file exists (give --force to overwrite): {path}");
-                exit = 1;
+                exit = ExitCodes.Usage;
                 continue;
             }
-            TemplateWorkbook.Write(template, path);
+            try
+            {
+                TemplateWorkbook.Write(template, path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"テンプレートを書けませんでした / Could not write the template: {path} ({e.Message})");
+                exit = ExitCodes.Failed;
+                continue;
+            }
             stdout.WriteLine($"→ {path}  {role.Label()} {template.Name ?? "（名前は記入欄）"}  {template.Items.Count} 項目 / items  {template.Id} v{TemplateDefinition.LayoutVersion}");
         }
         return exit;
@@ -185,7 +196,9 @@ internal static class TemplateCommand
     private static string Target(Request r, TemplateDefinition t)
     {
         var output = Path.GetFullPath(r.Out!);
-        if (r.All || Directory.Exists(output)) return Path.Combine(output, TemplateWorkbook.FileName(t));
-        return output;
+        var folder = r.All || Directory.Exists(output) || r.Out!.EndsWith('/') || r.Out.EndsWith(Path.DirectorySeparatorChar);
+        if (!folder) return output;
+        Directory.CreateDirectory(output);
+        return Path.Combine(output, TemplateWorkbook.FileName(t));
     }
 }

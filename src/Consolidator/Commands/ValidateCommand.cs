@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Consolidator.Core.Model;
 using Consolidator.Inbox;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Consolidator.Commands;
@@ -12,7 +13,10 @@ namespace Consolidator.Commands;
 /// submitter, items per sheet) and every problem with its file!sheet!cell, the original value
 /// and the fix, in Japanese and English. Files given together are also cross-checked (an
 /// auditor's judgment against a vendor's answer, two auditors, ids against the master list).
-/// A folder stands for the files in it. Exit code 0 clean, 1 problems, 2 unreadable or unusable.
+/// A folder stands for the files in it; an empty folder is said to be empty. With <c>--json</c>
+/// one JSON document is printed whatever happens, errors included. Exit codes
+/// (<see cref="ExitCodes"/>): 0 clean, 1 problems, 2 settings or a file that does not exist,
+/// 3 a file unreadable or unusable.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -22,7 +26,7 @@ internal static class ValidateCommand
     {
         var files = new Argument<string[]>("files") { Description = "Files or folders to check / 確認するファイル又はフォルダ", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts / スクリプト向けに JSON で出力" };
-        var settings = new Option<string?>("--settings") { Description = "An appsettings.json to use / 設定ファイル" };
+        var settings = new Option<string?>("--settings") { Description = "A settings file read on top of the appsettings.json beside the program (its keys win) / 追加の設定ファイル" };
         var with = new Option<string[]>("--with") { Description = "Files or folders to check against without reporting on them (e.g. the inbox) / 照合に使うファイル又はフォルダ（結果には含めない）" };
         var command = new Command("validate", "Check files without consolidating / 集約せずにファイルを確認する") { files, json, settings, with };
         command.SetAction(parse => Execute(parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(settings), Console.Out, Console.Error, parse.GetValue(with) ?? []));
@@ -31,15 +35,26 @@ internal static class ValidateCommand
 
     public static int Execute(IReadOnlyList<string> arguments, bool json, string? settingsFile, TextWriter stdout, TextWriter stderr, IReadOnlyList<string>? context = null)
     {
-        var config = AppHost.Configuration(new Dictionary<string, string?>(), settingsFile);
-        var (_, consolidation, errors) = AppHost.Settings(config);
-        if (errors.Count > 0)
+        IConfigurationRoot config;
+        try
         {
-            stderr.WriteLine("設定に誤りがあります / Invalid settings:");
-            foreach (var e in errors) stderr.WriteLine("  - " + e);
-            return 2;
+            config = AppHost.Configuration(new Dictionary<string, string?>(), settingsFile);
         }
-        if (!TryExpand(arguments, stderr, out var targets) || !TryExpand(context ?? [], stderr, out var others)) return 2;
+        catch (SettingsFileException e)
+        {
+            return Usage(json, stdout, stderr, "設定に誤りがあります / Invalid settings:", [e.Message]);
+        }
+        var (_, consolidation, errors) = AppHost.Settings(config);
+        if (errors.Count > 0) return Usage(json, stdout, stderr, "設定に誤りがあります / Invalid settings:", errors);
+        var missing = new List<string>();
+        var empty = new List<string>();
+        var targets = Expand(arguments, missing, empty);
+        var others = Expand(context ?? [], missing, []);
+        if (missing.Count > 0)
+            return Usage(json, stdout, stderr, "ファイルがありません / No such file:",
+                missing.Select(m => $"{m}（ファイル名とフォルダを確認してください / check the name and the folder）").ToList());
+        foreach (var folder in empty)
+            stderr.WriteLine($"フォルダにファイルがありません / The folder holds no files to check: {folder}");
         var targetPaths = targets.Select(t => t.Full).ToHashSet(StringComparer.Ordinal);
         others = others.Where(o => !targetPaths.Contains(o.Full)).ToList();
         // Names shown must be unique: where two given files share one, show their full paths.
@@ -53,30 +68,42 @@ internal static class ValidateCommand
         var job = host.Services.GetRequiredService<ConsolidationJob>();
         var submissions = job.IngestAll([.. targets, .. others], null, CancellationToken.None);
         var reports = job.Pipeline.Validate(submissions).Take(targets.Count).ToList();
-        var exit = reports.Count == 0 ? 0 : reports.Max(r => r.ExitCode);
-        if (json) WriteJson(reports, exit, stdout);
+        var exit = reports.Count == 0 ? ExitCodes.Success : reports.Max(r => r.ExitCode);
+        if (json) WriteJson(reports, exit, [], empty, stdout);
         else WriteText(reports, stdout);
         return exit;
     }
 
-    private static bool TryExpand(IEnumerable<string> arguments, TextWriter stderr, out List<(string Full, string Relative)> files)
+    /// <summary>Nothing was checked: the errors on stderr, and with --json also as the document on stdout. Exit code 2.</summary>
+    private static int Usage(bool json, TextWriter stdout, TextWriter stderr, string heading, IReadOnlyList<string> errors)
     {
-        files = [];
-        foreach (var a in arguments)
-        {
-            if (Directory.Exists(a)) files.AddRange(InboxScanner.Scan(a).Select(f => (Path.GetFullPath(f.FullPath), f.RelativePath)));
-            else if (File.Exists(a)) files.Add((Path.GetFullPath(a), Path.GetFileName(a)));
-            else
-            {
-                stderr.WriteLine($"ファイルがありません / No such file: {a}");
-                return false;
-            }
-        }
-        return true;
+        stderr.WriteLine(heading);
+        foreach (var e in errors) stderr.WriteLine("  - " + e);
+        if (json) WriteJson([], ExitCodes.Usage, [.. errors.Select(e => $"{heading.TrimEnd(':')}: {e}")], [], stdout);
+        return ExitCodes.Usage;
     }
 
-    private static void WriteText(IReadOnlyList<FileReport> reports, TextWriter o)
+    /// <summary>The files the arguments name: a folder stands for the files in it. Missing paths and empty folders are collected.</summary>
+    private static List<(string Full, string Relative)> Expand(IEnumerable<string> arguments, List<string> missing, List<string> empty)
     {
+        var files = new List<(string Full, string Relative)>();
+        foreach (var a in arguments)
+        {
+            if (Directory.Exists(a))
+            {
+                var found = InboxScanner.Scan(a);
+                if (found.Count == 0) empty.Add(a);
+                files.AddRange(found.Select(f => (Path.GetFullPath(f.FullPath), f.RelativePath)));
+            }
+            else if (File.Exists(a)) files.Add((Path.GetFullPath(a), Path.GetFileName(a)));
+            else missing.Add(a);
+        }
+        return files;
+    }
+
+    private static void WriteText(List<FileReport> reports, TextWriter o)
+    {
+        if (reports.Count == 0) o.WriteLine("確認するファイルがありません / No files to check.");
         foreach (var r in reports)
         {
             var s = r.Submission;
@@ -116,11 +143,13 @@ internal static class ValidateCommand
         }
     }
 
-    private static void WriteJson(IReadOnlyList<FileReport> reports, int exit, TextWriter o)
+    private static void WriteJson(IReadOnlyList<FileReport> reports, int exit, IReadOnlyList<string> errors, IReadOnlyList<string> emptyFolders, TextWriter o)
     {
         var doc = new
         {
             exitCode = exit,
+            errors,
+            emptyFolders,
             files = reports.Select(r => new
             {
                 path = r.Submission.Source.RelativePath,

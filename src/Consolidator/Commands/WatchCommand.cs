@@ -9,9 +9,9 @@ namespace Consolidator.Commands;
 /// <c>watch</c>: the hosted worker. Watches the inbox (and lists it every Worker:RescanInterval),
 /// takes each file once it has been quiet for Worker:StableFor, archives or refuses it, and
 /// consolidates Worker:Debounce after the last file and on the Schedule:Cron timetable. Runs
-/// until Ctrl+C, SIGTERM or a service stop (as a systemd or Windows service too). Exit code 0
-/// after a normal stop, 1 for settings or folders that cannot be used, 3 when another process
-/// already works on the same state folder.
+/// until Ctrl+C, SIGTERM or a service stop (as a systemd or Windows service too). Exit codes
+/// (<see cref="ExitCodes"/>): 0 after a normal stop, 2 for settings or folders that cannot be used,
+/// 5 when another process already works on the same state folder.
 /// </summary>
 internal static class WatchCommand
 {
@@ -50,6 +50,6 @@ internal static class WatchCommand
         {
             // Stopped from the command line's own signal handling: a normal stop.
         }
-        return workers.Any(w => w.FailedToStart) ? 1 : 0;
+        return workers.Any(w => w.FailedToStart) ? ExitCodes.Usage : ExitCodes.Success;
     }
 }

@@ -16,9 +16,6 @@ namespace Consolidator.Commands;
 /// </summary>
 internal sealed class WatchHost : IDisposable
 {
-    /// <summary>Exit code when another process holds the state folder's lock.</summary>
-    public const int LockedExitCode = 3;
-
     private readonly StateLock _lock;
     private readonly Serilog.Core.Logger _logger;
 
@@ -40,7 +37,7 @@ internal sealed class WatchHost : IDisposable
 
     /// <summary>
     /// Checks the settings, creates the folders, takes the state lock and builds the host.
-    /// Returns null with the exit code (1 settings or folders, 3 locked) after writing why to stderr.
+    /// Returns null with the exit code (2 settings or folders, 5 locked; <see cref="ExitCodes"/>) after writing why to stderr.
     /// Mail is used when the section Mail is present; <c>mailRequired</c> (run --mail) makes it required.
     /// </summary>
     public static WatchHost? TryCreate(IConfigurationRoot config, bool watch, TextWriter stderr, out int exitCode,
@@ -56,7 +53,7 @@ internal sealed class WatchHost : IDisposable
         {
             stderr.WriteLine("設定に誤りがあります / Invalid settings:");
             foreach (var e in all) stderr.WriteLine("  - " + e);
-            exitCode = 1;
+            exitCode = ExitCodes.Usage;
             return null;
         }
         var folders = WorkerFolders.From(paths);
@@ -67,7 +64,7 @@ internal sealed class WatchHost : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"フォルダを作成できません / A folder cannot be created: {e.Message}");
-            exitCode = 1;
+            exitCode = ExitCodes.Usage;
             return null;
         }
         var stateLock = StateLock.TryAcquire(folders.State, TimeProvider.System);
@@ -76,10 +73,11 @@ internal sealed class WatchHost : IDisposable
             stderr.WriteLine($"別の Consolidator が同じ状態フォルダで動作中です / Another Consolidator is already running on this state folder: {folders.State}");
             stderr.WriteLine("  1つの状態フォルダで動かせるのは1つだけです。動作中のものを止めるか、別の --state を指定してください。");
             stderr.WriteLine("  Only one may run per state folder: stop the running one, or give another --state.");
-            exitCode = LockedExitCode;
+            exitCode = ExitCodes.StateInUse;
             return null;
         }
-        var logger = AppHost.Logger(config, paths);
+        // watch tells the operator on the console (the journal under systemd) what it does; run prints its own lines.
+        var logger = AppHost.Logger(config, paths, watch ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning);
         try
         {
             var builder = AppHost.Builder(config, consolidation, logger);
@@ -98,7 +96,7 @@ internal sealed class WatchHost : IDisposable
                 builder.Services.AddWindowsService(o => o.ServiceName = "Consolidator");
             }
             configure?.Invoke(builder.Services);
-            exitCode = 0;
+            exitCode = ExitCodes.Success;
             return new WatchHost(builder.Build(), stateLock, logger, folders, worker, schedule);
         }
         catch

@@ -170,7 +170,7 @@ public sealed class Intake
         else file = file with { Stage = FileStage.Stored };
 
         if (file.Outcome == FileOutcome.Rejected)
-            _log.LogWarning("Refused {File} ({Reason}): moved to rejected/{Stored}", relativePath, submission.Rejection!.Code, stored);
+            _log.LogWarning("Refused {File}: {Reason} ({Code}); moved to rejected/{Stored}", relativePath, submission.Rejection!.MessageEn, submission.Rejection.Code, stored);
         else
             _log.LogInformation("Archived {File} as {Stored}: {Role}, {Rows} rows, {Notes} to review", relativePath, stored, submission.Role, submission.RowCount, submission.Notes.Count);
         var kept = submission with { Source = submission.Source with { Open = () => File.OpenRead(destination) } };
@@ -270,7 +270,7 @@ public sealed class Intake
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _log.LogInformation("{File} cannot be opened yet ({Error}); it is tried again later", relativePath, e.GetType().Name);
+            _log.LogDebug("{File} cannot be opened yet ({Error}); it is tried again later", relativePath, e.GetType().Name);
             return new ReadFile(TakeStatus.Busy);
         }
     }

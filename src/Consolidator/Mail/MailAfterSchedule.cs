@@ -15,7 +15,8 @@ internal sealed class MailAfterSchedule(MailDispatcher dispatcher, ILogger<MailA
     {
         if (completed.Trigger != RunTrigger.Schedule) return;
         var report = await dispatcher.SendAsync(completed.Outcome, cancel);
-        foreach (var line in report.Lines()) log.LogInformation("{Line}", line);
+        // Each mail sent or kept is already a line of the dispatcher's; the summary goes to the file only.
+        foreach (var line in report.Lines()) log.LogDebug("{Line}", line);
     }
 }
 
@@ -27,7 +28,7 @@ internal sealed class OutboxFlush(MailDispatcher dispatcher, ILogger<OutboxFlush
         try
         {
             var report = await dispatcher.FlushAsync(stoppingToken);
-            foreach (var line in report.Lines()) log.LogInformation("{Line}", line);
+            foreach (var line in report.Lines()) log.LogDebug("{Line}", line);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

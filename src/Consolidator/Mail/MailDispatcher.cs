@@ -111,8 +111,8 @@ public sealed class MailDispatcher
                 else duplicates++;
                 superseded += result.Superseded.Count;
                 foreach (var old in result.Superseded)
-                    _log.LogInformation("Mail {Old} replaced by {New} for {Audit}: a newer run superseded it", Path.GetFileName(old.Path), mail.Id, mail.Description);
-                _log.LogInformation("Mail {Id} for {Audit}: {State}", mail.Id, mail.Description, result.State);
+                    _log.LogDebug("Mail {Old} replaced by {New} for {Audit}: a newer run superseded it", Path.GetFileName(old.Path), mail.Id, mail.Description);
+                _log.LogDebug("Mail {Id} for {Audit}: {State}", mail.Id, mail.Description, result.State);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -141,7 +141,7 @@ public sealed class MailDispatcher
         var sent = 0;
         if (pending.Count > 0)
         {
-            await using var session = new SmtpSession(_settings, _password);
+            await using var session = new SmtpSession(_settings, _password, _time);
             for (var i = 0; i < pending.Count; i++)
             {
                 var entry = pending[i];

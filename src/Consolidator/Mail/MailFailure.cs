@@ -69,6 +69,11 @@ public sealed record MailFailure(MailFailureKind Kind, string MessageJa, string 
                         "メールサーバーがメールを受け付けませんでした（サイズの上限や送信の規則）",
                         "The server did not accept the message (size limit or policy)", reply, code, at),
                 };
+            case UntrustedCertificateException u:
+                return new(MailFailureKind.Tls,
+                    $"{server} の証明書を信頼できません（{u.ReasonJa}）: {u.Subject}、SHA-256 {u.Fingerprint}。送信せず送信箱に残しました",
+                    $"The certificate of {server} is not trusted ({u.ReasonEn}): {u.Subject}, SHA-256 {u.Fingerprint}; the mail is kept in the outbox, not sent",
+                    "", null, at);
             case AuthenticationException:
                 return Authentication(detail, null, at);
             case SslHandshakeException or System.Security.Authentication.AuthenticationException:

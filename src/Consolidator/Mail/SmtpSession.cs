@@ -16,12 +16,24 @@ internal sealed class SmtpSession : IAsyncDisposable
     private readonly MailSettings _settings;
     private readonly string? _password;
 
-    public SmtpSession(MailSettings settings, string? password)
+    private readonly CertificateTrust _trust;
+
+    public SmtpSession(MailSettings settings, string? password, TimeProvider? time = null)
     {
         _settings = settings;
         _password = password;
         _client.Timeout = (int)settings.Timeout.TotalMilliseconds;
         _client.CheckCertificateRevocation = settings.CheckCertificateRevocation;
+        // The settings were checked at start: a certificate that became unreadable since is the system store alone.
+        try
+        {
+            _trust = CertificateTrust.From(settings.TrustedCertificate, settings.CheckCertificateRevocation, time ?? TimeProvider.System);
+        }
+        catch (ArgumentException)
+        {
+            _trust = CertificateTrust.From(null, settings.CheckCertificateRevocation, time ?? TimeProvider.System);
+        }
+        _client.ServerCertificateValidationCallback = _trust.Validate;
     }
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancel)
@@ -33,6 +45,11 @@ internal sealed class SmtpSession : IAsyncDisposable
             if (!string.IsNullOrEmpty(_settings.User) && !_client.IsAuthenticated)
                 await _client.AuthenticateAsync(_settings.User, _password ?? "", cancel);
             await _client.SendAsync(message, cancel);
+        }
+        catch (Exception e) when (_trust.Refused is { } refused && e is MailKit.Security.SslHandshakeException or System.Security.Authentication.AuthenticationException)
+        {
+            await DropAsync();
+            throw new UntrustedCertificateException(refused.Subject, refused.Fingerprint, refused.ReasonJa, refused.ReasonEn);
         }
         catch
         {

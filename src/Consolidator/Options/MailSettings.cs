@@ -64,6 +64,15 @@ public sealed class MailSettings
     /// <summary>Whether the server certificate's revocation is checked. Defaults to true; set false on closed networks (LGWAN) where the revocation list cannot be reached.</summary>
     public bool CheckCertificateRevocation { get; set; } = true;
 
+    /// <summary>
+    /// A certificate trusted in addition to the system's store, for a relay whose certificate comes
+    /// from the organisation's own CA or is self-signed (closed networks such as LGWAN): the path of
+    /// a PEM or DER file holding the CA certificate or the relay's own certificate, or the relay
+    /// certificate's SHA-256 fingerprint (hex, with or without colons). Checked at start. Defaults to
+    /// none: the system store alone decides. Never a reason to send in clear.
+    /// </summary>
+    public string? TrustedCertificate { get; set; }
+
     /// <summary>True when any of Host, From, To or User is set: mail is meant to be sent, so the settings must be complete.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host) || !string.IsNullOrWhiteSpace(From) || To.Count > 0 || !string.IsNullOrWhiteSpace(User);
 

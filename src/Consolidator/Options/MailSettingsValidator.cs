@@ -75,6 +75,19 @@ public static class MailSettingsValidator
         if (!string.IsNullOrWhiteSpace(mail.User) && mail.Security == MailSecurity.None && !IsLoopback(mail.Host))
             errors.Add($"Mail:Security: None ではパスワードが暗号化されずに {mail.Host} へ送られます。StartTls か SslOnConnect にしてください / None would send the password unencrypted to {mail.Host}: use StartTls or SslOnConnect.");
 
+        if (!string.IsNullOrWhiteSpace(mail.TrustedCertificate))
+        {
+            if (mail.Security == MailSecurity.None)
+                errors.Add("Mail:TrustedCertificate: Security が None では証明書を使いません。StartTls か SslOnConnect にしてください / with Security None no certificate is used: use StartTls or SslOnConnect.");
+            try
+            {
+                Mail.CertificateTrust.From(mail.TrustedCertificate, mail.CheckCertificateRevocation, TimeProvider.System);
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add("Mail:TrustedCertificate: " + e.Message);
+            }
+        }
         if (mail.SubjectPrefix.Any(char.IsControl))
             errors.Add("Mail:SubjectPrefix: 制御文字は使えません / must not contain control characters.");
         return errors;

@@ -33,14 +33,15 @@ public sealed class ConsolidationRunner
     }
 
     /// <summary>Consolidates and writes the outputs. Throws when they could not be written (the ledger records the error).</summary>
-    public async Task<JobOutcome> RunAsync(RunTrigger trigger, CancellationToken cancel)
+    public async Task<JobOutcome> RunAsync(RunTrigger trigger, CancellationToken cancel, IProgress<AuditProgress>? progress = null)
     {
         var id = _ledger.StartRun(trigger, _time.GetUtcNow());
         JobOutcome outcome;
         try
         {
             var submissions = _store.All(cancel);
-            outcome = _job.Consolidate(submissions, _folders.Output, cancel);
+            _log.LogInformation("Consolidating ({Trigger}): {Files} files stored", trigger, submissions.Count);
+            outcome = _job.Consolidate(submissions, _folders.Output, cancel, progress);
         }
         catch (Exception e)
         {

@@ -30,7 +30,9 @@ public sealed class SmallCorpusTests
         {
             var key = new Core.Model.AuditKey(audit.Target, 2023);
             var csv = Records(File.ReadAllText(Path.Combine(root["output"], OutputNames.ResultCsv(key))));
-            var judged = csv.Skip(1).ToDictionary(f => f[0], f => f[4], StringComparer.Ordinal);
+            // Ids such as 1-1 and the judgment 〇 are written as ="1-1" so that Excel keeps them as text.
+            static string Text(string field) => field.StartsWith("=\"", StringComparison.Ordinal) ? field[2..^1] : field;
+            var judged = csv.Skip(1).ToDictionary(f => Text(f[0]), f => Text(f[4]), StringComparer.Ordinal);
             CollectionAssert.AreEquivalent(audit.Judgments.ToList(), judged.ToList(), audit.Target);
 
             var book = WorkbookReader.Read(File.OpenRead(Path.Combine(root["output"], OutputNames.ResultWorkbook(key))), "result.xlsx");

@@ -59,7 +59,7 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
-    public void Run_WhileAWorkerHoldsTheStateFolder_ExitsWithThree_AndTouchesNothing()
+    public void Run_WhileAWorkerHoldsTheStateFolder_ExitsWithFive_AndTouchesNothing()
     {
         using var s = new Scenario(Inputs.SeedVersion(0, ""));
         s.Drop();
@@ -67,7 +67,7 @@ public sealed class RunCommandTests
 
         var code = RunCommand.Execute(new Dictionary<string, string?> { ["Paths:Root"] = s.Root }, null, TextWriter.Null, CancellationToken.None);
 
-        Assert.AreEqual(3, code);
+        Assert.AreEqual(ExitCodes.StateInUse, code);
         Assert.AreEqual(5, Folders.Stored(s.Inbox).Count);
         Assert.AreEqual(0, Folders.Count(s.Archive));
     }

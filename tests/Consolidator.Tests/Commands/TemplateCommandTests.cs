@@ -114,16 +114,16 @@ public sealed class TemplateCommandTests : IDisposable
     }
 
     [TestMethod]
-    public void Execute_All_Returns1_WhenNobodyIsConfigured()
+    public void Execute_All_Returns2_WhenNobodyIsConfigured()
     {
         var exit = Execute(new() { Master = _master, All = true, Out = _dir.FullName, Settings = SettingsFile("{}") });
 
-        Assert.AreEqual(1, exit);
+        Assert.AreEqual(ExitCodes.Usage, exit);
         StringAssert.Contains(_stderr.ToString(), "Templates:Auditors");
     }
 
     [TestMethod]
-    public void Execute_Returns1_AndNamesEveryBadTemplateSetting()
+    public void Execute_Returns2_AndNamesEveryBadTemplateSetting()
     {
         var json = """
             { "Templates": {
@@ -133,7 +133,7 @@ public sealed class TemplateCommandTests : IDisposable
 
         var exit = Execute(new() { Master = _master, All = true, Out = _dir.FullName, Settings = SettingsFile(json) });
 
-        Assert.AreEqual(1, exit);
+        Assert.AreEqual(ExitCodes.Usage, exit);
         CollectionAssert.AreEqual(new[]
         {
             "設定に誤りがあります / Invalid settings:",
@@ -144,7 +144,7 @@ public sealed class TemplateCommandTests : IDisposable
     }
 
     [TestMethod]
-    public void Execute_Returns1_WhenTheFileExists_UnlessForced()
+    public void Execute_Returns2_WhenTheFileExists_UnlessForced()
     {
         var output = Path.Combine(_dir.FullName, "a.xlsx");
         File.WriteAllText(output, "filled by someone");
@@ -153,7 +153,7 @@ public sealed class TemplateCommandTests : IDisposable
         var text = File.ReadAllText(output);
         var forced = Execute(new() { Master = _master, Role = "vendor", Out = output, Force = true });
 
-        Assert.AreEqual(1, refused);
+        Assert.AreEqual(ExitCodes.Usage, refused);
         Assert.AreEqual("filled by someone", text);
         StringAssert.Contains(_stderr.ToString(), "--force");
         Assert.AreEqual(0, forced);
@@ -165,20 +165,20 @@ public sealed class TemplateCommandTests : IDisposable
     [DataRow(null, "a.xlsx", "--role")]
     [DataRow("監査", "a.xlsx", "--role")]
     [DataRow("auditor", null, "--out")]
-    public void Execute_Returns1_ForAnIncompleteCommandLine(string? role, string? output, string named)
+    public void Execute_Returns2_ForAnIncompleteCommandLine(string? role, string? output, string named)
     {
         var exit = Execute(new() { Master = _master, Role = role, Out = output is null ? null : Path.Combine(_dir.FullName, output) });
 
-        Assert.AreEqual(1, exit);
+        Assert.AreEqual(ExitCodes.Usage, exit);
         StringAssert.Contains(_stderr.ToString(), named);
     }
 
     [TestMethod]
-    public void Execute_Returns1_WhenTheItemsSelectNothing()
+    public void Execute_Returns2_WhenTheItemsSelectNothing()
     {
         var exit = Execute(new() { Master = _master, Role = "vendor", Items = "9-*", Out = Path.Combine(_dir.FullName, "a.xlsx") });
 
-        Assert.AreEqual(1, exit);
+        Assert.AreEqual(ExitCodes.Usage, exit);
         StringAssert.Contains(_stderr.ToString(), "9-*");
         Assert.IsFalse(File.Exists(Path.Combine(_dir.FullName, "a.xlsx")));
     }
@@ -188,18 +188,18 @@ public sealed class TemplateCommandTests : IDisposable
     {
         var exit = Execute(new() { Master = Path.Combine(_dir.FullName, "none.xlsx"), Role = "auditor", Out = Path.Combine(_dir.FullName, "a.xlsx") });
 
-        Assert.AreEqual(2, exit);
+        Assert.AreEqual(ExitCodes.Usage, exit);
     }
 
     [TestMethod]
-    public void Execute_Returns2_WhenTheMasterListIsNoWorkbook()
+    public void Execute_Returns3_WhenTheMasterListIsNoWorkbook()
     {
         var master = Path.Combine(_dir.FullName, "監査項目一覧.xlsx");
         File.WriteAllText(master, "%PDF-1.7 not a workbook");
 
         var exit = Execute(new() { Master = master, Role = "auditor", Out = Path.Combine(_dir.FullName, "a.xlsx") });
 
-        Assert.AreEqual(2, exit);
+        Assert.AreEqual(ExitCodes.Unreadable, exit);
         StringAssert.Contains(_stderr.ToString(), "監査項目一覧を読めません");
     }
 

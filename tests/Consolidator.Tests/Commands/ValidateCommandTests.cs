@@ -92,18 +92,106 @@ public sealed class ValidateCommandTests
     }
 
     [TestMethod]
-    public void UnreadableFile_ExitsTwo_WithTheReason()
+    public void UnreadableFile_ExitsThree_WithTheReason()
     {
         Scenarios.BadFiles().WriteTo(_dir.FullName);
 
         var (exit, output) = Validate(false, Path.Combine(_dir.FullName, "参考資料一式.xlsx"), Path.Combine(_dir.FullName, "checklist.xlsx"));
 
-        Assert.AreEqual(2, exit, output);
+        Assert.AreEqual(ExitCodes.Unreadable, exit, output);
         StringAssert.Contains(output, "使用できません / unusable: Excel ブックではありません");
         StringAssert.Contains(output, "a zip archive that is not a workbook");
     }
 
     [TestMethod]
-    public void MissingFile_ExitsTwo() =>
-        Assert.AreEqual(2, Validate(false, Path.Combine(_dir.FullName, "nothing.xlsx")).Exit);
+    public void UnreadableFile_Json_GivesThreeForTheFileAndTheDocument()
+    {
+        Scenarios.BadFiles().WriteTo(_dir.FullName);
+
+        var (exit, output) = Validate(true, Path.Combine(_dir.FullName, "参考資料一式.xlsx"));
+
+        Assert.AreEqual(ExitCodes.Unreadable, exit);
+        using var doc = JsonDocument.Parse(output);
+        Assert.AreEqual(ExitCodes.Unreadable, doc.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.AreEqual(ExitCodes.Unreadable, doc.RootElement.GetProperty("files")[0].GetProperty("exitCode").GetInt32());
+    }
+
+    [TestMethod]
+    public void MissingFile_ExitsTwo_NamingIt()
+    {
+        var stderr = new StringWriter();
+        var missing = Path.Combine(_dir.FullName, "nothing.xlsx");
+
+        var exit = ValidateCommand.Execute([missing], false, null, new StringWriter(), stderr);
+
+        Assert.AreEqual(ExitCodes.Usage, exit);
+        StringAssert.Contains(stderr.ToString(), "ファイルがありません / No such file:");
+        StringAssert.Contains(stderr.ToString(), missing);
+    }
+
+    [TestMethod]
+    public void MissingFile_Json_PrintsADocumentWithTheError()
+    {
+        Scenarios.Seed().WriteTo(_dir.FullName);
+        var missing = Path.Combine(_dir.FullName, "nothing.xlsx");
+
+        var (exit, output) = Validate(true, Path.Combine(_dir.FullName, SeedAudit.MemberFile), missing);
+
+        Assert.AreEqual(ExitCodes.Usage, exit);
+        using var doc = JsonDocument.Parse(output);
+        Assert.AreEqual(ExitCodes.Usage, doc.RootElement.GetProperty("exitCode").GetInt32());
+        var error = doc.RootElement.GetProperty("errors").EnumerateArray().Single().GetString()!;
+        StringAssert.Contains(error, "ファイルがありません / No such file");
+        StringAssert.Contains(error, missing);
+        Assert.AreEqual(0, doc.RootElement.GetProperty("files").GetArrayLength(), "nothing is checked when a file is missing");
+    }
+
+    [TestMethod]
+    public void BadSettings_Json_PrintsADocumentWithEveryError()
+    {
+        var settings = Path.Combine(_dir.FullName, "settings.json");
+        File.WriteAllText(settings, """{ "Consolidation": { "TimeZone": "Mars/Olympus", "MaxHeaderRow": 0 } }""");
+        var stdout = new StringWriter();
+
+        var exit = ValidateCommand.Execute([_dir.FullName], true, settings, stdout, new StringWriter());
+
+        Assert.AreEqual(ExitCodes.Usage, exit);
+        using var doc = JsonDocument.Parse(stdout.ToString());
+        var errors = doc.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.IsTrue(errors.Any(e => e.Contains("Consolidation:TimeZone", StringComparison.Ordinal)), string.Join("\n", errors));
+        Assert.IsTrue(errors.Any(e => e.Contains("Consolidation:MaxHeaderRow", StringComparison.Ordinal)), string.Join("\n", errors));
+    }
+
+    [TestMethod]
+    public void SettingsFileThatIsNotJson_Json_PrintsADocument()
+    {
+        var settings = Path.Combine(_dir.FullName, "settings.json");
+        File.WriteAllText(settings, "{ not json");
+        var stdout = new StringWriter();
+
+        var exit = ValidateCommand.Execute([_dir.FullName], true, settings, stdout, new StringWriter());
+
+        Assert.AreEqual(ExitCodes.Usage, exit);
+        using var doc = JsonDocument.Parse(stdout.ToString());
+        StringAssert.Contains(doc.RootElement.GetProperty("errors")[0].GetString(), "設定ファイルを読めません");
+    }
+
+    [TestMethod]
+    public void EmptyFolder_IsSaidToBeEmpty_InTextAndJson()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_dir.FullName, "受付")).FullName;
+        var stderr = new StringWriter();
+        var stdout = new StringWriter();
+
+        var exit = ValidateCommand.Execute([empty], false, null, stdout, stderr);
+        var (jsonExit, json) = Validate(true, empty);
+
+        Assert.AreEqual(ExitCodes.Success, exit);
+        StringAssert.Contains(stderr.ToString(), "フォルダにファイルがありません / The folder holds no files to check: " + empty);
+        StringAssert.Contains(stdout.ToString(), "確認するファイルがありません / No files to check.");
+        Assert.AreEqual(ExitCodes.Success, jsonExit);
+        using var doc = JsonDocument.Parse(json);
+        Assert.AreEqual(empty, doc.RootElement.GetProperty("emptyFolders")[0].GetString());
+        Assert.AreEqual(0, doc.RootElement.GetProperty("files").GetArrayLength());
+    }
 }

@@ -86,11 +86,25 @@ public sealed class WatchCommandTests
     {
         using var s = new Scenario([.. Inputs.SeedVersion(0, ""), .. Enumerable.Range(0, 5).Select(n => Inputs.Bad(n, "")), Inputs.LockFile("~$チェックリスト_監査人.xlsx")]);
         s.Drop();
+        string console;
         using (var worker = WorkerProcess.Start(s.Root, "watch", "--root", s.Root, "--settings", s.SettingsFile("00:00:00.5", "00:00:02", "00:00:00.5")))
         {
             Eventually.True(() => s.AllTakenAndConsolidated() || worker.Process.HasExited, "the files to be taken and consolidated", pollMs: 100);
+            Eventually.True(() => worker.Output.Contains("Consolidated (", StringComparison.Ordinal) || worker.Process.HasExited, "the consolidation's line", pollMs: 100);
             worker.Kill();
+            console = worker.Output;
         }
+
+        // The console (the journal under systemd) tells the operator what happened, at Information, one line each.
+        var lines = console.Split('\n');
+        Assert.AreEqual(5, lines.Count(l => l.Contains(" INF] Archived ", StringComparison.Ordinal)), console);
+        var refused = lines.Single(l => l.Contains("WRN] Refused 議事メモ_001.xlsx: ", StringComparison.Ordinal));
+        StringAssert.Contains(refused, "not an Excel workbook");
+        StringAssert.Contains(refused, "moved to rejected/議事メモ_001.xlsx");
+        Assert.AreEqual(5, lines.Count(l => l.Contains("WRN] Refused ", StringComparison.Ordinal)), console);
+        Assert.IsTrue(lines.Any(l => l.Contains("INF] Consolidating (", StringComparison.Ordinal)), console);
+        Assert.IsTrue(lines.Any(l => l.Contains("INF] Wrote 庶務事務システム_令和5年度_監査結果.xlsx: 38 items, 0 pending, 0 to review, Final", StringComparison.Ordinal)), console);
+        Assert.IsTrue(lines.Any(l => l.Contains("INF] Consolidated (", StringComparison.Ordinal) && l.Contains("1 audits, 2 outputs written", StringComparison.Ordinal)), console);
 
         s.AssertEachFileStoredOnce();
         CollectionAssert.AreEquivalent(Inputs.SeedVersion(0, "").Select(f => f.RelativePath).ToList(), Folders.Stored(s.Archive).Keys.ToList());
@@ -115,7 +129,7 @@ public sealed class WatchCommandTests
     }
 
     [TestMethod]
-    public void ASecondWorkerOnTheSameStateFolder_SaysSo_AndExitsWithThree()
+    public void ASecondWorkerOnTheSameStateFolder_SaysSo_AndExitsWithFive()
     {
         using var s = new Scenario([]);
         var settings = s.SettingsFile("00:00:01", "00:00:05", "00:00:01");
@@ -124,7 +138,7 @@ public sealed class WatchCommandTests
 
         using var second = WorkerProcess.Start(s.Root, "watch", "--root", s.Root, "--settings", settings);
 
-        Assert.AreEqual(3, second.WaitForExit(), second.Output);
+        Assert.AreEqual(ExitCodes.StateInUse, second.WaitForExit(), second.Output);
         StringAssert.Contains(second.Output, "別の Consolidator が同じ状態フォルダで動作中です / Another Consolidator is already running on this state folder: " + s.State);
         Assert.IsFalse(first.Process.HasExited);
     }
@@ -145,7 +159,7 @@ public sealed class WatchCommandTests
             ["Schedule:TimeZone"] = "Mars/Olympus",
         }, null, stdout, stderr, CancellationToken.None);
 
-        Assert.AreEqual(1, code);
+        Assert.AreEqual(ExitCodes.Usage, code);
         Assert.AreEqual($"""
             設定に誤りがあります / Invalid settings:
               - Worker:Debounce: The field Debounce must be between 00:00:00 and 01:00:00.

@@ -35,6 +35,7 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
             e.Endpoint(new IPEndPoint(IPAddress.Loopback, port));
             if (options.Credentials is not null) e.AuthenticationRequired().AllowUnsecureAuthentication();
             if (options.Certificate is not null) e.Certificate(options.Certificate);
+            if (options.SslOnConnect) e.IsSecure(true);
         });
         var services = new SmtpServiceProvider();
         services.Add(listeners);
@@ -60,6 +61,9 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
 
         /// <summary>When set, STARTTLS is offered with this certificate.</summary>
         public X509Certificate2? Certificate { get; init; }
+
+        /// <summary>TLS from the first byte (SMTPS) with <see cref="Certificate"/>, instead of STARTTLS.</summary>
+        public bool SslOnConnect { get; init; }
     }
 
     public sealed record Received(byte[] Raw, string From, IReadOnlyList<string> To)

@@ -50,7 +50,7 @@ public sealed class MailSettingsValidatorTests
         CollectionAssert.AreEqual(new[]
         {
             "Mail:Password: パスワードは設定ファイルから読みません。環境変数 CONSOLIDATOR_SMTP_PASSWORD に設定し、Mail:Password を削除してください / the password is never read from settings: set the environment variable CONSOLIDATOR_SMTP_PASSWORD and remove Mail:Password.",
-            "Mail:Recipients: 不明な設定です（Host, Port, Security, User, From, To, Digest, SubjectPrefix, RetryCount, RetryDelay, Timeout, CheckCertificateRevocation） / unknown setting (known: Host, Port, Security, User, From, To, Digest, SubjectPrefix, RetryCount, RetryDelay, Timeout, CheckCertificateRevocation).",
+            "Mail:Recipients: 不明な設定です（Host, Port, Security, User, From, To, Digest, SubjectPrefix, RetryCount, RetryDelay, Timeout, CheckCertificateRevocation, TrustedCertificate） / unknown setting (known: Host, Port, Security, User, From, To, Digest, SubjectPrefix, RetryCount, RetryDelay, Timeout, CheckCertificateRevocation, TrustedCertificate).",
             "Mail:Port: The field Port must be between 0 and 65535.",
             "Mail:RetryDelay: The field RetryDelay must be between 00:00:00 and 00:10:00.",
             "Mail:Host: 'smtp server' はホスト名でもアドレスでもありません / is neither a host name nor an address.",
@@ -106,4 +106,36 @@ public sealed class MailSettingsValidatorTests
     [DataRow(MailSecurity.StartTls, 2525, 2525)]
     public void EffectivePort_FollowsSecurity_UnlessSet(MailSecurity security, int port, int expected) =>
         Assert.AreEqual(expected, new MailSettings { Security = security, Port = port }.EffectivePort);
+
+    [TestMethod]
+    // Mail:TrustedCertificate, the start of the message naming what is wrong
+    [DataRow("/no/such/ca.pem", "Mail:TrustedCertificate: ファイルがなく、SHA-256 のフィンガープリントでもありません: /no/such/ca.pem")]
+    [DataRow("AB:CD:EF", "Mail:TrustedCertificate: ファイルがなく、SHA-256 のフィンガープリントでもありません")]
+    [DataRow("not-a-certificate", "Mail:TrustedCertificate: 証明書として読めません")]
+    public void Read_TrustedCertificate_IsCheckedAtStart(string value, string message)
+    {
+        using var dir = new Support.TempDir();
+        var file = Path.Combine(dir.Path, "not-a-certificate");
+        File.WriteAllText(file, "監査事務局の証明書（のつもり）");
+        var setting = value == "not-a-certificate" ? file : value;
+
+        var (_, errors) = MailSettingsValidator.Read(Config(("Mail:Host", "127.0.0.1"), ("Mail:From", "a@example.lg.jp"), ("Mail:To:0", "b@example.lg.jp"),
+            ("Mail:TrustedCertificate", setting)), required: true, password: null);
+
+        Assert.AreEqual(1, errors.Count, string.Join("\n", errors));
+        StringAssert.StartsWith(errors[0], message);
+    }
+
+    [TestMethod]
+    public void Read_TrustedCertificate_AcceptsAFingerprintWithOrWithoutColons()
+    {
+        var hex = string.Concat(Enumerable.Repeat("a1", 32));
+        foreach (var value in new[] { hex, string.Join(":", Enumerable.Repeat("A1", 32)) })
+        {
+            var (mail, errors) = MailSettingsValidator.Read(Config(("Mail:Host", "127.0.0.1"), ("Mail:From", "a@example.lg.jp"), ("Mail:To:0", "b@example.lg.jp"),
+                ("Mail:TrustedCertificate", value)), required: true, password: null);
+            Assert.AreEqual(0, errors.Count, string.Join("\n", errors));
+            Assert.AreEqual(value, mail.TrustedCertificate);
+        }
+    }
 }

@@ -191,7 +191,7 @@ public sealed class WorkerCycleTests
             var csv = File.ReadAllLines(Path.Combine(w.Folders.Output, OutputNames.ResultCsv(audit.Key)));
             var header = csv[0].Split(',');
             var column = Array.IndexOf(header, "\"事前回答 株式会社みなと情報システム\"");
-            var row = csv.Skip(1).Select(l => l.Split(',')).First(f => f[0] == $"\"{SeedAudit.Answers[0].Id}\"");
+            var row = csv.Skip(1).Select(l => l.Split(',')).First(f => f[0] == Core.Writing.ItemsCsv.Quote(SeedAudit.Answers[0].Id));
             Assert.AreEqual("\"一部実施\"", row[column]);
         }
     }
