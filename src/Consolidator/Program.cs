@@ -22,6 +22,7 @@ try
 }
 catch (Exception e)
 {
-    Console.Error.WriteLine($"予期しないエラーで終了しました / Stopped by an unexpected error: {e.GetType().Name}: {e.Message}");
+    // The type and message only: a stack trace never reaches the console.
+    Console.Error.WriteLine($"予期しないエラーで終了しました / Stopped by an unexpected error: {e.GetType().Name}: {Consolidator.Core.Writing.Printable.Name(e.Message, 400)}");
     return 70;
 }

@@ -73,11 +73,20 @@ internal static class AppHost
         MaxParallelism = s.MaxParallelism > 0 ? s.MaxParallelism : Environment.ProcessorCount,
     };
 
-    /// <summary>Serilog from configuration: console (stderr) and a rolling file under state/logs. Logs hold names and counts, never cell text.</summary>
+    /// <summary>
+    /// Serilog from configuration: console (stderr) and a rolling file under state/logs. Logs hold names
+    /// and counts, never cell text; every name is printed the safe way and stack traces are Debug entries
+    /// (<see cref="Logging.PrintableLogSink"/>). The configured levels decide what each sink keeps.
+    /// </summary>
     public static Serilog.Core.Logger Logger(IConfiguration config, ResolvedPaths paths)
     {
         Environment.SetEnvironmentVariable("CONSOLIDATOR_LOGS", Path.Combine(paths.State, "logs"));
-        return new LoggerConfiguration().ReadFrom.Configuration(config).Enrich.FromLogContext().CreateLogger();
+        var configured = new LoggerConfiguration().ReadFrom.Configuration(config).CreateLogger();
+        return new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .Enrich.FromLogContext()
+            .WriteTo.Sink(new Logging.PrintableLogSink(configured))
+            .CreateLogger();
     }
 
     /// <summary>A host with the pipeline, the job and the clock registered; commands add their own services.</summary>

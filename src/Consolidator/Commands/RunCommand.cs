@@ -93,7 +93,7 @@ internal static class RunCommand
         catch (IOException e)
         {
             logger.Error(e, "Run failed writing outputs");
-            Console.Error.WriteLine($"出力を書けませんでした / Could not write the outputs: {e.Message}");
+            Console.Error.WriteLine($"出力を書けませんでした / Could not write the outputs: {Core.Writing.Printable.Name(e.Message, 400)}");
             return 1;
         }
     }
@@ -144,7 +144,7 @@ internal static class RunCommand
         catch (IOException e)
         {
             session.Log.Error(e, "Run failed");
-            Console.Error.WriteLine($"失敗しました / Failed: {e.Message}");
+            Console.Error.WriteLine($"失敗しました / Failed: {Core.Writing.Printable.Name(e.Message, 400)}");
             return 1;
         }
     }
@@ -192,11 +192,11 @@ internal static class RunCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ファイル / files: {files.Count}（採用 {files.Count(f => f.Status == FileStatus.Adopted)}、旧版 {files.Count(f => f.Status == FileStatus.Superseded)}、重複 {files.Count(f => f.Status == FileStatus.Duplicate)}、拒否 {files.Count(f => f.Status == FileStatus.Rejected)}）"));
         foreach (var f in files.Where(f => f.Status != FileStatus.Adopted))
-            stdout.WriteLine($"  {f.Status.Label()}  {f.Source.RelativePath}: {f.ReasonJa}");
+            stdout.WriteLine($"  {f.Status.Label()}  {Core.Writing.Printable.Name(f.Source.RelativePath)}: {Core.Writing.Printable.Name(f.ReasonJa, 400)}");
         foreach (var a in outcome.Result.Audits)
         {
             stdout.WriteLine();
-            stdout.WriteLine($"■ {a.Key}  {a.Status.Label()}");
+            stdout.WriteLine($"■ {Core.Writing.Printable.Name(a.Key.ToString())}  {a.Status.Label()}");
             stdout.WriteLine("  " + string.Join("  ", a.Counts.Select(c => $"{c.Class.Label} {c.Count}")) + $"  計 {a.Total}  未判定 {a.Pending}  要確認 {a.ReviewCount}");
             stdout.WriteLine("  " + Core.Writing.SummarySentence.For(a));
         }

@@ -70,7 +70,7 @@ internal static class StatusCommand
                 stdout.WriteLine("最終集約 / last consolidation: まだありません / none yet");
             else
             {
-                var state = last.Error is not null ? $"失敗 failed: {last.Error}"
+                var state = last.Error is not null ? $"失敗 failed: {Core.Writing.Printable.Name(last.Error, 400)}"
                     : last.FinishedAt is null ? "中断 / did not finish"
                     : Invariant($"{last.Files} files, {last.Audits} audits, {last.Written} outputs");
                 stdout.WriteLine($"最終集約 / last consolidation: {When(last.StartedAt)} ({TriggerLabel(last.Trigger)}) — {state}");

@@ -132,7 +132,10 @@ internal sealed class MailComposer
 
     private static string Domain(MailboxAddress from) => from.Domain is { Length: > 0 } d ? d : "consolidator.invalid";
 
-    /// <summary>A workbook's text made safe for a header: no line breaks or control characters, spaces collapsed.</summary>
+    /// <summary>
+    /// A workbook's text made safe for a header: no line breaks or control characters, spaces collapsed,
+    /// and bidirectional and other invisible formatting characters shown as '?' (<see cref="Printable"/>).
+    /// </summary>
     private static string OneLine(string text) =>
-        string.Join(' ', new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Printable.Name(string.Join(' ', new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries)), 200);
 }

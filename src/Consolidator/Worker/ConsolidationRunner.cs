@@ -46,7 +46,7 @@ public sealed class ConsolidationRunner
         {
             var error = e is OperationCanceledException && cancel.IsCancellationRequested
                 ? "停止のため中断 / stopped before it finished"
-                : $"{e.GetType().Name}: {e.Message}";
+                : $"{e.GetType().Name}: {Core.Writing.Printable.Name(e.Message, 300)}";
             _ledger.FinishRun(id, _time.GetUtcNow(), 0, 0, 0, null, error, null);
             throw;
         }
