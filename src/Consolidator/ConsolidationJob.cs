@@ -115,8 +115,8 @@ public sealed class ConsolidationJob
         var written = new ConcurrentBag<string>();
         var result = _pipeline.Consolidate(submissions, audit =>
         {
-            var xlsx = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit.Key)), generatedAt, p => ResultWorkbook.Write(audit, generatedAt, p));
-            var csv = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultCsv(audit.Key)), generatedAt, p => ItemsCsv.Write(audit, p));
+            var xlsx = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit)), generatedAt, p => ResultWorkbook.Write(audit, generatedAt, p));
+            var csv = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultCsv(audit)), generatedAt, p => ItemsCsv.Write(audit, p));
             written.Add(xlsx);
             written.Add(csv);
             // The result's file name, not the target's text as a cell gave it.

@@ -42,6 +42,7 @@ public enum ReviewKind
     InvalidAnswer,
     VendorNotNamed,
     TextTooLong,
+    OutputNameCollision,
 }
 
 public static class ReviewKindExtensions
@@ -62,6 +63,7 @@ public static class ReviewKindExtensions
         ReviewKind.InvalidAnswer => "不正な回答",
         ReviewKind.VendorNotNamed => "事業者名なし",
         ReviewKind.TextTooLong => "文字数超過",
+        ReviewKind.OutputNameCollision => "出力名の衝突",
         _ => kind.ToString(),
     };
 }

@@ -38,12 +38,14 @@ internal sealed class MailComposer
         if (audits.Count == 0) return [];
         if (_settings.Digest)
         {
-            var files = audits.Select(a => Workbook(outcome, OutputNames.ResultWorkbook(a.Key))).ToList();
+            var files = audits.Select(a => Workbook(outcome, OutputNames.ResultWorkbook(a))).ToList();
             if (audits.Count > 1) files.Add(Workbook(outcome, OutputNames.Overview));
             var subject = audits.Count == 1 ? Subject(audits[0]) : DigestSubject(audits);
             return [Build(DigestTopic, $"digest of {audits.Count} audits", subject, audits, files)];
         }
-        return audits.Select(a => Build(Topic(a.Key), a.Key.ToString(), Subject(a), [a], [Workbook(outcome, OutputNames.ResultWorkbook(a.Key))])).ToList();
+        // Each mail carries its own audit's workbook, named as the consolidation named it; the logs
+        // describe a mail by that file name, never by the target as a cell gave it.
+        return audits.Select(a => Build(Topic(a.Key), OutputNames.ResultWorkbook(a), Subject(a), [a], [Workbook(outcome, OutputNames.ResultWorkbook(a))])).ToList();
     }
 
     public static string Topic(AuditKey key) => string.Create(CultureInfo.InvariantCulture, $"audit:{key.TargetKey}:{key.FiscalYear}");

@@ -104,6 +104,7 @@ public sealed class PrintableLogSinkTests
         AssertPrintable(noteText, "the error note");
         StringAssert.Contains(noteText, "?slx.xlsx");
         Assert.IsFalse(noteText.Contains("   at ", StringComparison.Ordinal));
+        StringAssert.Contains(status.ToString(), "■ 庶務事務システム_令和5年度_監査結果.xlsx  確定", "the ledger names the audit by its file");
     }
 
     [TestMethod]
