@@ -67,10 +67,13 @@ internal static class RunCommand
         using var host = builder.Build();
         var job = host.Services.GetRequiredService<ConsolidationJob>();
 
-        var files = InboxScanner.Scan(paths.Inbox);
+        var listing = InboxScanner.List(paths.Inbox);
+        var files = listing.Files;
         stdout.WriteLine($"Consolidator run — 受付 inbox: {paths.Inbox}");
         stdout.WriteLine($"                  出力 output: {paths.Output}");
         stdout.WriteLine($"{files.Count} 件のファイル / files");
+        var inPlace = listing.Refused.Select(r => InboxRefusals.AsSubmission(r.RelativePath, r.Rejection, r.ModifiedAt)).ToList();
+        foreach (var r in inPlace) stdout.WriteLine(RefusedLine(r));
         var gate = new object();
         var progress = new SyncProgress<FileProgress>(p =>
         {
@@ -79,8 +82,8 @@ internal static class RunCommand
         try
         {
             using var spill = new RowSpill();
-            var submissions = job.IngestAll(files, progress, cancel, spill);
-            var outcome = job.Consolidate(submissions, paths.Output, cancel);
+            var submissions = job.IngestAll(files, progress, cancel, spill, new InboxReader(paths.Inbox));
+            var outcome = job.Consolidate([.. submissions, .. inPlace], paths.Output, cancel);
             Summary(outcome, stdout);
             logger.Information("Run finished: {Files} files, {Audits} audits", files.Count, outcome.Result.Audits.Count);
             return mail ? Mail(host.Services, outcome, stdout, cancel) : 0;
@@ -118,11 +121,18 @@ internal static class RunCommand
             var recovered = intake.Recover();
             if (recovered.Any)
                 stdout.WriteLine($"前回の中断から復旧しました / Recovered from an interruption: {recovered.Finished} finished, {recovered.Undone} undone");
-            var files = InboxScanner.Scan(f.Inbox);
+            var listing = InboxScanner.List(f.Inbox);
+            var files = listing.Files;
             stdout.WriteLine($"Consolidator run — 受付 inbox: {f.Inbox}");
             stdout.WriteLine($"                  保管 archive: {f.Archive}  拒否 rejected: {f.Rejected}");
             stdout.WriteLine($"                  出力 output: {f.Output}");
             stdout.WriteLine($"{files.Count} 件のファイル / files");
+            store.LeftInPlace(listing.Refused);
+            foreach (var r in listing.Refused)
+            {
+                session.Log.Warning("Refused {File} ({Reason}): left in the inbox, not read", Core.Writing.Printable.Name(r.RelativePath), r.Rejection.Code);
+                stdout.WriteLine(RefusedLine(InboxRefusals.AsSubmission(r.ShownPath, r.Rejection, r.ModifiedAt)));
+            }
             var gate = new object();
             var done = 0;
             intake.TakeAll(files, cancel, r =>
@@ -161,10 +171,12 @@ internal static class RunCommand
 
     private static string TakeLine(int index, int count, TakeResult r)
     {
+        if (r is { Status: TakeStatus.LeftInPlace, Submission: { } refused })
+            return ProgressLine(new FileProgress(index, count, refused)) + "  → 受付に残しました / left in the inbox";
         if (r.Submission is { } s)
         {
             var where = r.Status == TakeStatus.Archived ? "archive" : "rejected";
-            return ProgressLine(new FileProgress(index, count, s)) + $"  → {where}/{r.File!.StoredPath}";
+            return ProgressLine(new FileProgress(index, count, s)) + $"  → {where}/{Core.Writing.Printable.Name(r.File!.StoredPath)}";
         }
         var why = r.Status switch
         {
@@ -173,15 +185,19 @@ internal static class RunCommand
             TakeStatus.Gone => "見つかりません / no longer there",
             _ => "保管できなかったため受付に残しました（ログを参照） / could not be stored, left in the inbox (see the log)",
         };
-        return $"[{index}/{count}] {r.InboxPath}  {why}";
+        return $"[{index}/{count}] {Core.Writing.Printable.Name(r.InboxPath)}  {why}";
     }
+
+    /// <summary>An entry refused where it is, before any file is read: a link, a hard link, what cannot be listed.</summary>
+    private static string RefusedLine(Submission s) =>
+        $"[-] {Core.Writing.Printable.Name(s.Source.RelativePath)}  拒否 rejected: {s.Rejection!.MessageJa} {s.Rejection.MessageEn}";
 
     internal static string ProgressLine(FileProgress p)
     {
         var s = p.Submission;
-        var head = $"[{p.Index}/{p.Count}] {Core.Reading.Rejections.Name(s.Source.RelativePath, 200)}";
+        var head = $"[{p.Index}/{p.Count}] {Core.Writing.Printable.Name(s.Source.RelativePath, 200)}";
         if (s.IsRejected) return $"{head}  拒否 rejected: {s.Rejection!.MessageJa} {s.Rejection.MessageEn}";
-        var key = s.Key?.ToString() ?? "";
+        var key = Core.Writing.Printable.Name(s.Key?.ToString());
         return $"{head}  {s.Role.Label()}  {key}  {s.RowCount} 行" + (s.Template is null ? "" : $"  テンプレート {s.Template}") + (s.Notes.Count > 0 ? $"  要確認 {s.Notes.Count}" : "");
     }
 

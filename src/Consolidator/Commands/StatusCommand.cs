@@ -78,14 +78,18 @@ internal static class StatusCommand
                 if (ok is not null && ok != last)
                     stdout.WriteLine($"  最後に成功した集約 / last successful: {When(ok.StartedAt)} ({TriggerLabel(ok.Trigger)})");
                 foreach (var line in (ok?.Summary ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                    stdout.WriteLine("  ■ " + line);
+                    stdout.WriteLine("  ■ " + Core.Writing.Printable.Name(line, 400));
             }
             stdout.WriteLine(Invariant($"未集約 / stored since the last consolidation: {ledger.StoredSinceLastRun()}"));
         }
 
-        var waiting = InboxScanner.Scan(paths.Inbox);
+        var listing = InboxScanner.List(paths.Inbox);
+        var waiting = listing.Files;
         stdout.WriteLine(Invariant($"受付待ち / waiting in the inbox: {waiting.Count}")
-            + (waiting.Count == 0 ? "" : " — " + string.Join(", ", waiting.Take(10).Select(w => w.RelativePath)) + (waiting.Count > 10 ? " …" : "")));
+            + (waiting.Count == 0 ? "" : " — " + string.Join(", ", waiting.Take(10).Select(w => Core.Writing.Printable.Name(w.RelativePath))) + (waiting.Count > 10 ? " …" : "")));
+        if (listing.Refused.Count > 0)
+            stdout.WriteLine(Invariant($"受付に残した拒否 / refused and left in the inbox: {listing.Refused.Count} — ")
+                + string.Join(", ", listing.Refused.Take(10).Select(r => $"{Core.Writing.Printable.Name(r.RelativePath)} ({r.Rejection.Code})")) + (listing.Refused.Count > 10 ? " …" : ""));
         foreach (var line in Mail.OutboxStatus.Read(paths.State).Lines(zone)) stdout.WriteLine(line);
         var cron = WorkerSettingsValidator.TryCron(schedule.Cron);
         var next = cron?.GetNextOccurrence(TimeProvider.System.GetUtcNow(), zone);
