@@ -213,8 +213,8 @@ internal static class Phases
                 for (var i = 0; i < 3; i++)
                     foreach (var audit in result.Audits)
                     {
-                        Consolidator.Core.Writing.ResultWorkbook.Write(audit, DateTimeOffset.UnixEpoch, Path.Combine(output, Consolidator.Core.Writing.OutputNames.ResultWorkbook(audit.Key)));
-                        Consolidator.Core.Writing.ItemsCsv.Write(audit, Path.Combine(output, Consolidator.Core.Writing.OutputNames.ResultCsv(audit.Key)));
+                        Consolidator.Core.Writing.ResultWorkbook.Write(audit, DateTimeOffset.UnixEpoch, Path.Combine(output, Consolidator.Core.Writing.OutputNames.ResultWorkbook(audit)));
+                        Consolidator.Core.Writing.ItemsCsv.Write(audit, Path.Combine(output, Consolidator.Core.Writing.OutputNames.ResultCsv(audit)));
                     }
                 Console.Error.WriteLine($"write {writeSw.Elapsed.TotalMilliseconds / 3 / result.Audits.Count:0} ms per audit, 1 thread");
                 Directory.Delete(output, true);

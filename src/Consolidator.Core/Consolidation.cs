@@ -4,6 +4,7 @@ using Consolidator.Core.Model;
 using Consolidator.Core.Normalising;
 using Consolidator.Core.Reading;
 using Consolidator.Core.Recognising;
+using Consolidator.Core.Writing;
 
 namespace Consolidator.Core;
 
@@ -120,6 +121,8 @@ public sealed class Consolidation
             .OrderBy(g => g.Key.FiscalYear).ThenBy(g => g.Key.TargetKey, StringComparer.Ordinal)
             .ToList();
         var keyed = submissions.Where(s => s.Key is not null).GroupBy(s => s.Key!).ToDictionary(g => g.Key, g => g.ToList());
+        // Named before any is written: two audits never share an output file, whatever their targets.
+        var names = OutputNames.Assign(groups.Select(g => g.Key));
         var unmerged = new AuditMerger.RowLedger();
         var unattributed = Ordered(submissions.Where(s => s.Key is null).Select(s => Record(s, selection.FileStatuses, selection, unmerged))).ToList();
 
@@ -145,7 +148,8 @@ public sealed class Consolidation
             var statuses = new Dictionary<string, (FileStatus, string, string)>(selection.FileStatuses, StringComparer.Ordinal);
             foreach (var (path, status) in outcome.Files) statuses[path] = status;
             records[i] = Ordered(keyed[group.Key].Select(s => Record(s, statuses, selection, ledger))).ToList();
-            audit = audit with { Inputs = records[i].Concat(unattributed).ToList() };
+            audit = audit with { Inputs = records[i].Concat(unattributed).ToList(), OutputStem = names[group.Key].Stem };
+            if (names[group.Key].CollidedWith.Count > 0) audit = audit with { Notes = [Collision(group.Key, names, parts), .. audit.Notes] };
             if (write is not null)
             {
                 write(audit);
@@ -158,6 +162,14 @@ public sealed class Consolidation
         var others = keyed.Where(k => !merged.Contains(k.Key)).SelectMany(k => k.Value).Select(s => Record(s, selection.FileStatuses, selection, unmerged));
         var files = Ordered(records.SelectMany(r => r).Concat(others).Concat(unattributed)).ToList();
         return new ConsolidationResult(results, files);
+    }
+
+    /// <summary>出力名の衝突, naming the cells the audit's target was read from.</summary>
+    private static ReviewNote Collision(AuditKey key, IReadOnlyDictionary<AuditKey, ResultName> names, IEnumerable<SubmissionPart> parts)
+    {
+        var cells = parts.Select(p => p.Submission.Metadata.Target).OfType<Field>().Where(f => !f.IsEmpty).Select(f => f.Cell).Distinct().ToList();
+        var name = names[key];
+        return Notes.OutputNameCollision(key, name.CollidedWith, cells, name.Plain + ".xlsx", name.Stem + ".xlsx");
     }
 
     /// <summary>The history's order: by audit, role, submitter (its key, so one submitter's files stand together), then time, content and name.</summary>

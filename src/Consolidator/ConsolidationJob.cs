@@ -39,17 +39,30 @@ public sealed class ConsolidationJob
 
     public Consolidation Pipeline => _pipeline;
 
-    /// <summary>Reads one file from disk: its bytes once, hashed, then recognised.</summary>
-    public Submission Ingest(string fullPath, string relativePath)
+    /// <summary>
+    /// Reads one file from disk: its bytes once, hashed, then recognised. With <paramref name="inbox"/>
+    /// the file is an inbox's and is opened without following a link (<see cref="Inbox.InboxReader"/>):
+    /// a link, a hard link or what is not a regular file is refused with the reason, unread.
+    /// </summary>
+    public Submission Ingest(string fullPath, string relativePath, Inbox.InboxReader? inbox = null)
     {
         try
         {
-            return IngestFile(fullPath, relativePath);
+            return IngestFile(fullPath, relativePath, inbox);
+        }
+        catch (Inbox.InboxRefusedException e)
+        {
+            _log.LogWarning("Refused {File} ({Reason}): not read", Printable.Name(relativePath), e.Rejection.Code);
+            return Inbox.InboxRefusals.AsSubmission(relativePath, e.Rejection, DateTimeOffset.UnixEpoch);
+        }
+        catch (PathTooLongException)
+        {
+            return Inbox.InboxRefusals.AsSubmission(relativePath, Inbox.InboxRefusals.PathTooLong(fullPath.Length), DateTimeOffset.UnixEpoch);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Gone, locked or unreadable since it was listed: refused with the reason, the others go on.
-            _log.LogWarning("Could not open {File}: {Error}", Core.Reading.Rejections.Name(relativePath, 200), e.GetType().Name);
+            _log.LogWarning("Could not open {File}: {Error}", Printable.Name(relativePath), e.GetType().Name);
             var source = new SourceFile(relativePath, "unread:" + relativePath, 0, DateTimeOffset.UnixEpoch, () => File.OpenRead(fullPath));
             return new Submission { Source = source, Format = "", Rejection = CannotOpen(e) };
         }
@@ -60,24 +73,30 @@ public sealed class ConsolidationJob
         $"The file could not be opened ({e.GetType().Name}: in use by another program, not readable, or deleted).",
         "ファイルを閉じてから、もう一度置いてください。", "Close the file and put it into the inbox again.");
 
-    private Submission IngestFile(string fullPath, string relativePath)
+    private Submission IngestFile(string fullPath, string relativePath, Inbox.InboxReader? inbox)
     {
-        var info = new FileInfo(fullPath);
-        var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
-        if (info.Length > _pipeline.Options.Limits.MaxFileBytes)
+        using var opened = inbox?.Open(fullPath);
+        using var input = opened is null ? new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920) : null;
+        var stream = opened?.Stream ?? input!;
+        var (length, modifiedUtc) = opened is { } o ? (o.Identity.Size, o.Identity.ModifiedUtc) : (input!.Length, File.GetLastWriteTimeUtc(input.SafeFileHandle));
+        var modified = new DateTimeOffset(DateTime.SpecifyKind(modifiedUtc, DateTimeKind.Utc), TimeSpan.Zero);
+        // The bytes are read from the handle opened here; an inbox file is never opened again by name.
+        Func<Stream> reopen = inbox is null ? () => File.OpenRead(fullPath) : () => throw new InvalidOperationException("The file is read from memory.");
+        if (length > _pipeline.Options.Limits.MaxFileBytes)
         {
-            var source = new SourceFile(relativePath, SourceFile.HashFile(fullPath), info.Length, modified, () => File.OpenRead(fullPath));
+            var source = new SourceFile(relativePath, SourceFile.Hash(stream), length, modified, reopen);
             return new Submission
             {
                 Source = source,
                 Format = "",
-                Rejection = Core.Reading.Rejections.FileTooLarge(info.Length, _pipeline.Options.Limits.MaxFileBytes),
+                Rejection = Core.Reading.Rejections.FileTooLarge(length, _pipeline.Options.Limits.MaxFileBytes),
             };
         }
-        var bytes = File.ReadAllBytes(fullPath);
-        var file = new SourceFile(relativePath, SourceFile.Hash(bytes), bytes.Length, modified, () => File.OpenRead(fullPath));
-        using var stream = new MemoryStream(bytes, writable: false);
-        return _pipeline.Ingest(file, stream);
+        var bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        var file = new SourceFile(relativePath, SourceFile.Hash(bytes), bytes.Length, modified, reopen);
+        using var memory = new MemoryStream(bytes, writable: false);
+        return _pipeline.Ingest(file, memory);
     }
 
     /// <summary>
@@ -85,7 +104,7 @@ public sealed class ConsolidationJob
     /// each file's rows are parked there once it is reported, so memory does not grow with the inbox.
     /// </summary>
     public IReadOnlyList<Submission> IngestAll(IReadOnlyList<(string FullPath, string RelativePath)> files, IProgress<FileProgress>? progress, CancellationToken cancel,
-        RowSpill? spill = null)
+        RowSpill? spill = null, Inbox.InboxReader? inbox = null)
     {
         var results = new Submission[files.Count];
         var done = 0;
@@ -96,11 +115,11 @@ public sealed class ConsolidationJob
         }, i =>
         {
             var (full, relative) = files[i];
-            results[i] = Ingest(full, relative);
+            results[i] = Ingest(full, relative, inbox);
             var s = results[i];
             // Names only, never cell text; a name's control characters are shown as '?' so that a
             // file named with a line break or an escape sequence cannot forge or colour a log line.
-            var name = Core.Reading.Rejections.Name(relative, 260);
+            var name = Printable.Name(relative, 260);
             if (s.IsRejected) _log.LogWarning("Refused {File}: {Reason}", name, s.Rejection!.Code);
             else _log.LogInformation("Read {File}: {Role}, {Rows} rows, {Notes} notes", name, s.Role, s.RowCount, s.Notes.Count);
             progress?.Report(new FileProgress(Interlocked.Increment(ref done), files.Count, s));
@@ -123,8 +142,8 @@ public sealed class ConsolidationJob
         int total = 0, done = 0;
         var result = _pipeline.Consolidate(submissions, audit =>
         {
-            var xlsx = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit.Key)), generatedAt, p => ResultWorkbook.Write(audit, generatedAt, p));
-            var csv = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultCsv(audit.Key)), generatedAt, p => ItemsCsv.Write(audit, p));
+            var xlsx = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit)), generatedAt, p => ResultWorkbook.Write(audit, generatedAt, p));
+            var csv = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultCsv(audit)), generatedAt, p => ItemsCsv.Write(audit, p));
             written.Add(xlsx);
             written.Add(csv);
             // The result's file name, not the target's text as a cell gave it.

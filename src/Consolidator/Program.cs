@@ -24,6 +24,6 @@ catch (SettingsFileException e)
 }
 catch (Exception e)
 {
-    Console.Error.WriteLine($"予期しないエラーで終了しました / Stopped by an unexpected error: {e.GetType().Name}: {e.Message}");
+    Console.Error.WriteLine($"予期しないエラーで終了しました / Stopped by an unexpected error: {e.GetType().Name}: {Consolidator.Core.Writing.Printable.Name(e.Message, 400)}");
     return ExitCodes.Crashed;
 }

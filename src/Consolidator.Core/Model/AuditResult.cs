@@ -129,6 +129,13 @@ public sealed record AuditResult
     public IReadOnlyList<ReviewNote> Notes { get; init; } = [];
     public IReadOnlyList<InputRecord> Inputs { get; init; } = [];
 
+    /// <summary>
+    /// The name its outputs are written under (without extension), given by the consolidation so that
+    /// no two audits share a file (<see cref="Writing.OutputNames.Assign"/>); null for a result built
+    /// alone, which is named from its key.
+    /// </summary>
+    public string? OutputStem { get; init; }
+
     // Counted once, on first use: the 総括 table, the sentence, the mail and the logs all ask.
     private Tally? _tally;
 
@@ -185,6 +192,7 @@ public sealed record AuditResult
         Answers = original.Answers;
         Notes = original.Notes;
         Inputs = original.Inputs;
+        OutputStem = original.OutputStem;
         IsReleased = original.IsReleased;
     }
 

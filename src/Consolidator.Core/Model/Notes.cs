@@ -124,4 +124,32 @@ public static class Notes
         $"Auditor {person} submitted under organisations that read as different ({string.Join(", ", organisations)}); they are taken as one person, the later submission counting item by item (same name, two organisations).",
         "別の人であれば、氏名で区別できるように（例: フルネームや旧姓を添えて）チェックリストを直してもらってください。同じ人であれば、所属の表記を揃えてください。",
         "If they are two people, have the checklists name them apart (full name, say); if one, write the organisation the same way in each.");
+    /// <summary>
+    /// Two or more audits whose targets make the same file name (a trailing dot, 「/」 against 「_」,
+    /// upper against lower case): each result is written under its own name, and each says so.
+    /// </summary>
+    public static ReviewNote OutputNameCollision(AuditKey key, IReadOnlyList<AuditKey> others, IReadOnlyList<CellRef> cells, string plainFile, string file)
+    {
+        var othersJa = string.Join("、", others.Select(o => $"「{Shown(o.Target)}」"));
+        var othersEn = string.Join(", ", others.Select(o => $"'{Shown(o.Target)}'"));
+        return new ReviewNote(ReviewKind.OutputNameCollision, null, cells, key.Target,
+            $"対象業務「{Shown(key.Target)}」は、{key.FiscalYearLabel}の別の監査 {othersJa} とファイル名にすると同じ「{plainFile}」になります（出力名の衝突）。"
+                + $"互いに上書きしないよう、この監査の結果は「{file}」に出力しました。",
+            $"Target '{Shown(key.Target)}' makes the same file name '{plainFile}' as another audit of {key.FiscalYearLabel}, {othersEn} (output name collision); "
+                + $"so that neither overwrites the other, this audit's result is written to '{file}'.",
+            "同じ監査であれば、各ファイルの対象業務の表記を揃えてください（末尾の「.」、「/」や「:」、大文字・小文字の違いに注意）。別の監査であれば、ファイル名にしても区別できる名前にしてください。",
+            "If it is the same audit, spell the target the same way in every file (mind a trailing '.', '/' or ':', upper and lower case); if it is another audit, give it a name that stays distinct as a file name.");
+    }
+
+    /// <summary>A target as a person can tell it from another: invisible characters written as &lt;U+200B&gt;.</summary>
+    private static string Shown(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if ((Writing.Printable.IsPrintable(rune.ToString()) && !System.Text.Rune.IsWhiteSpace(rune)) || rune.Value == ' ') sb.Append(rune.ToString());
+            else sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"<U+{rune.Value:X4}>");
+        }
+        return sb.ToString();
+    }
 }

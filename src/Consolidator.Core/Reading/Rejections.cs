@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Consolidator.Core.Model;
 
 namespace Consolidator.Core.Reading;
@@ -116,27 +115,8 @@ public static class Rejections
         "不要なシートや書式を削除し、保存し直して提出してください。",
         "Delete sheets and formatting that are not needed, save again and resubmit.");
 
-    /// <summary>
-    /// A name taken from the file (sheet, zip part), made fit for a message: characters that are
-    /// not printable are replaced with '?', and a long name is cut with '…'.
-    /// </summary>
-    public static string Name(string? name, int max = 64)
-    {
-        if (string.IsNullOrEmpty(name)) return "";
-        var sb = new StringBuilder(Math.Min(name.Length, max + 1));
-        foreach (var rune in name.EnumerateRunes())
-        {
-            if (sb.Length >= max)
-            {
-                sb.Append('…');
-                break;
-            }
-            var category = Rune.GetUnicodeCategory(rune);
-            sb.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned ? "?" : rune.ToString());
-        }
-        return sb.ToString();
-    }
+    /// <summary>A name taken from the file (sheet, zip part), made fit for a message: <see cref="Writing.Printable.Name"/>.</summary>
+    public static string Name(string? name, int max = 64) => Writing.Printable.Name(name, max);
 
     internal static string Bytes(long n) => n switch
     {

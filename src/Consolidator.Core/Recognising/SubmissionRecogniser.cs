@@ -2,6 +2,7 @@ using System.Globalization;
 using Consolidator.Core.Model;
 using Consolidator.Core.Normalising;
 using Consolidator.Core.Reading;
+using Consolidator.Core.Writing;
 
 namespace Consolidator.Core.Recognising;
 
@@ -276,12 +277,15 @@ public sealed class SubmissionRecogniser
 
     private (AuditKey? Key, string? Origin, string Missing) ResolveKey(SourceFile source, SubmissionMetadata meta)
     {
-        string? target = meta.Target is { IsEmpty: false } t ? t.Text : null;
+        // A target made only of dots, spaces, slashes or invisible characters names nothing (and would
+        // make another audit's file name): it counts as missing.
+        string? target = meta.Target is { IsEmpty: false } t && OutputNames.IsName(t.Text) ? t.Text : null;
         int? year = meta.FiscalYear is { } fy && JapaneseDates.TryParseFiscalYear(fy.Text, out var y) ? y : null;
         var origin = "metadata";
         if (target is null || year is null)
         {
             var (ft, fyear) = AuditKeys.FromFolders(source.Folders);
+            if (!OutputNames.IsName(ft)) ft = null;
             if ((target is null && ft is not null) || (year is null && fyear is not null)) origin = "folder";
             target ??= ft;
             year ??= fyear;
@@ -289,13 +293,16 @@ public sealed class SubmissionRecogniser
         if (target is null || year is null)
         {
             if ((target is null && _options.DefaultTarget is not null) || (year is null && _options.DefaultFiscalYear is not null)) origin = "settings";
-            target ??= _options.DefaultTarget;
+            target ??= OutputNames.IsName(_options.DefaultTarget) ? _options.DefaultTarget : null;
             year ??= _options.DefaultFiscalYear;
         }
         if (target is null || year is null)
         {
             var missing = new List<string>();
-            if (target is null) missing.Add("対象業務 (target system)");
+            if (target is null)
+                missing.Add(meta.Target is { IsEmpty: false } named
+                    ? $"名前として読める対象業務 (a target that names something; {named.Cell.Sheet}!{named.Cell.Address} holds only dots, spaces, slashes or invisible characters)"
+                    : "対象業務 (target system)");
             // The cell is named, not its text: rejections go to error files and logs.
             if (year is null) missing.Add(meta.FiscalYear is null ? "年度 (fiscal year)" : $"読める年度 (a readable fiscal year; {meta.FiscalYear.Cell.Sheet}!{meta.FiscalYear.Cell.Address} is not one)");
             return (null, null, string.Join("・", missing));

@@ -46,7 +46,8 @@ internal static class TemplateRecogniser
     private static string? Mismatch(RawWorkbook book, TemplateInfo info, RecognitionOptions options)
     {
         if (info.Version != TemplateDefinition.LayoutVersion) return $"様式バージョン {info.Version} / layout version {info.Version}";
-        if (info.Key is null || info.Role is not (SubmissionRole.Auditor or SubmissionRole.Vendor)) return "テンプレート情報が不完全 / incomplete template record";
+        if (info.Key is null || !Writing.OutputNames.IsName(info.Key.Target) || info.Role is not (SubmissionRole.Auditor or SubmissionRole.Vendor))
+            return "テンプレート情報が不完全 / incomplete template record";
         var sheet = book.Sheets.FirstOrDefault(s => s.Name == info.ItemSheet);
         if (sheet is null) return $"シート「{info.ItemSheet}」がありません / sheet missing";
         if (!info.Columns.Any(c => c.Kind == ColumnKind.Id) || info.Items.Count == 0) return "テンプレート情報が不完全 / incomplete template record";

@@ -35,9 +35,11 @@ public static class OutputNames
 
     private const string ResultSuffix = "_監査結果";
 
-    public static string ResultWorkbook(AuditKey key) => ResultStem(key) + ".xlsx";
+    /// <summary>The audit's result workbook: the name the consolidation gave it (<see cref="Assign"/>), unique among its audits.</summary>
+    public static string ResultWorkbook(AuditResult audit) => (audit.OutputStem ?? ResultStem(audit.Key)) + ".xlsx";
 
-    public static string ResultCsv(AuditKey key) => ResultStem(key) + ".csv";
+    /// <summary>The audit's item list as CSV, beside its workbook.</summary>
+    public static string ResultCsv(AuditResult audit) => (audit.OutputStem ?? ResultStem(audit.Key)) + ".csv";
 
     public const string Overview = "監査結果一覧.xlsx";
 
@@ -86,13 +88,102 @@ public static class OutputNames
         }
     }
 
-    private static string ResultStem(AuditKey key)
+    /// <summary>
+    /// The result names (without extension) of the audits of one consolidation, distinct by
+    /// construction however their targets are spelt. Each key is first given its plain name,
+    /// <c>&lt;target&gt;_&lt;year&gt;_監査結果</c>. Names are then compared as NTFS and SMB shares compare
+    /// them (<see cref="SameOnShares"/>), after every replacement the cleaning makes: 「庶務事務システム.」
+    /// loses its dot, 「庶務/事務」 becomes 「庶務_事務」, and ABC meets abc. Of each group that would
+    /// share a file, the key whose target needed no cleaning (ordinal order among several) keeps the
+    /// plain name; every other gets the hash of its own key after the target
+    /// (<c>庶務事務システム~1a2b3c4d_令和5年度_監査結果</c>), so its name does not change with the order
+    /// files arrive in. Each member of such a group comes back with the others it collided with.
+    /// </summary>
+    public static IReadOnlyDictionary<AuditKey, ResultName> Assign(IEnumerable<AuditKey> keys)
+    {
+        var distinct = keys.Distinct().OrderBy(k => k.FiscalYear).ThenBy(k => k.TargetKey, StringComparer.Ordinal).ToList();
+        var plain = distinct.ToDictionary(k => k, ResultStem);
+        var names = new Dictionary<AuditKey, ResultName>();
+        var taken = new HashSet<string>(SharesComparer.Instance);
+        var groups = distinct.GroupBy(k => plain[k], SharesComparer.Instance).ToList();
+        // Plain names first, so a name given with a hash never takes one an audit holds plainly.
+        foreach (var g in groups)
+        {
+            var keeper = g.OrderBy(k => NeedsCleaning(k.Target)).ThenBy(k => k.Target, StringComparer.Ordinal).First();
+            taken.Add(plain[keeper]);
+            names[keeper] = new ResultName(plain[keeper], plain[keeper], g.Where(k => !k.Equals(keeper)).ToList());
+        }
+        foreach (var g in groups.Where(g => g.Count() > 1))
+        {
+            foreach (var k in g.Where(k => !names.ContainsKey(k)).OrderBy(k => k.Target, StringComparer.Ordinal))
+            {
+                var stem = ResultStem(k, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(k.TargetKey)))[..8]);
+                // Eight hex digits of two keys' hashes meeting, or a target spelt as another's hashed name: counted on.
+                for (var n = 2; taken.Contains(stem); n++) stem = ResultStem(k, string.Create(CultureInfo.InvariantCulture, $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(k.TargetKey)))[..8]}-{n}"));
+                taken.Add(stem);
+                names[k] = new ResultName(stem, plain[k], g.Where(o => !o.Equals(k)).ToList());
+            }
+        }
+        return names;
+    }
+
+    /// <summary>
+    /// Whether two names are one file on an NTFS volume or an SMB share: NTFS compares names by
+    /// upper-casing each UTF-16 unit through its case table (one-to-one, no normalisation: Ａ is ａ,
+    /// Σ is σ and ς, but ß is not SS), Windows SMB servers serve it as it is and Samba emulates it.
+    /// Invariant upper-casing per unit is that table as .NET knows it; where it folds more, two names
+    /// are kept apart that a share would not have mixed, never the reverse.
+    /// </summary>
+    public static bool SameOnShares(string a, string b) => SharesComparer.Instance.Equals(a, b);
+
+    /// <summary>
+    /// Whether a target names anything: one made only of dots, spaces, slashes, the characters a file
+    /// name cannot hold or invisible characters (「.」, 「／」, 「　」, a zero-width space) is no target.
+    /// </summary>
+    public static bool IsName(string? target)
+    {
+        if (string.IsNullOrEmpty(target)) return false;
+        foreach (var rune in target.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        {
+            if (IsInvisible(rune) || "<>:\"/\\|?*".Contains(rune.ToString(), StringComparison.Ordinal)) continue;
+            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber
+                or UnicodeCategory.OtherNumber or UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.OtherSymbol)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The plain result name of one key, as if it were the only audit.</summary>
+    internal static string ResultStem(AuditKey key) => ResultStem(key, null);
+
+    private static string ResultStem(AuditKey key, string? hash)
     {
         var tail = $"_{key.FiscalYearLabel}{ResultSuffix}";
         var room = MaxNameBytes - Encoding.UTF8.GetByteCount(tail) - ".xlsx".Length;
+        var cleaned = ReplaceCharacters(key.Target);
         // Only the whole name can be a reserved device name (CON_令和5年度_監査結果 is not).
-        var target = Fit(ReplaceCharacters(key.Target), 120 - tail.Length, room, key.Target);
+        var target = hash is null
+            ? Fit(cleaned, 120 - tail.Length, room, key.Target)
+            : CutRunes(cleaned, 120 - tail.Length - hash.Length - 1, room - hash.Length - 1).TrimEnd('.', ' ') + "~" + hash;
         return Safe(target + tail);
+    }
+
+    private static bool NeedsCleaning(string target) => ReplaceCharacters(target) != target;
+
+    /// <summary>Names compared unit by unit after invariant upper-casing, as NTFS compares them.</summary>
+    private sealed class SharesComparer : IEqualityComparer<string>
+    {
+        public static readonly SharesComparer Instance = new();
+
+        public bool Equals(string? x, string? y) => x is null || y is null ? ReferenceEquals(x, y) : Fold(x) == Fold(y);
+
+        public int GetHashCode(string obj) => StringComparer.Ordinal.GetHashCode(Fold(obj));
+
+        private static string Fold(string s) => string.Create(s.Length, s, static (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++) span[i] = char.ToUpperInvariant(s[i]);
+        });
     }
 
     private static string Replace(string name)
@@ -139,3 +230,11 @@ public static class OutputNames
         return s[..chars];
     }
 }
+
+/// <summary>
+/// An audit's result name within its consolidation: <paramref name="Stem"/> is what it is written
+/// as, <paramref name="Plain"/> the name its target alone would give, and <paramref name="CollidedWith"/>
+/// the other audits whose names would have been the same file on a share (empty when none).
+/// </summary>
+public sealed record ResultName(string Stem, string Plain, IReadOnlyList<AuditKey> CollidedWith);
+

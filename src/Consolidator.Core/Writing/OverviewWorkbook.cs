@@ -35,7 +35,7 @@ public static class OverviewWorkbook
             row.Add(a.ReviewCount.ToString(CultureInfo.InvariantCulture));
             row.Add(a.Inputs.Count(i => Equals(i.Key, a.Key)).ToString(CultureInfo.InvariantCulture));
             row.Add(SummarySentence.For(a));
-            row.Add(OutputNames.ResultWorkbook(a.Key));
+            row.Add(OutputNames.ResultWorkbook(a));
             return row.ToArray();
         }).ToList();
         Sheets.Table(ws, 3, columns, rows, bodies);

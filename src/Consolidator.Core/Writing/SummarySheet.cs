@@ -44,6 +44,9 @@ internal static class SummarySheet
         Field("監査項目", result.UniverseFromMaster
             ? $"監査項目一覧の {result.Items.Count} 項目"
             : $"監査人のチェックリストにある {result.Items.Count} 項目（監査項目一覧の提出なし）");
+        // Another audit's target makes the same file name: this result's own name, and why, where the reader starts.
+        if (result.Notes.FirstOrDefault(n => n.Kind == ReviewKind.OutputNameCollision) is { } collision)
+            Field(collision.KindLabel, collision.MessageJa);
 
         // 状態: 確定 or 暫定 alone in its cell, the reasons beside it.
         Sheets.Put(ws.Cell(row, 1), "状態");

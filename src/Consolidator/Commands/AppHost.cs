@@ -87,14 +87,19 @@ internal static class AppHost
     /// Serilog: the levels and the rolling file under state/logs from configuration, the console
     /// (stderr) from <see cref="ConsoleLog"/> at <paramref name="console"/>. The sinks' assemblies
     /// are named, not discovered: a single-file publish has no dependency list to discover them
-    /// from. Logs hold names and counts, never cell text.
+    /// from. Logs hold names and counts, never cell text; every name is printed the safe way and
+    /// stack traces are Debug entries (<see cref="Logging.PrintableLogSink"/>).
     /// </summary>
     public static Serilog.Core.Logger Logger(IConfiguration config, ResolvedPaths paths, LogEventLevel console = LogEventLevel.Warning)
     {
         Environment.SetEnvironmentVariable("CONSOLIDATOR_LOGS", Path.Combine(paths.State, "logs"));
         var sinks = new ConfigurationReaderOptions(typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
-        var configuration = new LoggerConfiguration().ReadFrom.Configuration(config, sinks).Enrich.FromLogContext();
-        return ConsoleLog.Add(configuration, console, ConsoleLog.UnderSystemd()).CreateLogger();
+        var configured = ConsoleLog.Add(new LoggerConfiguration().ReadFrom.Configuration(config, sinks), console, ConsoleLog.UnderSystemd()).CreateLogger();
+        return new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .Enrich.FromLogContext()
+            .WriteTo.Sink(new Logging.PrintableLogSink(configured))
+            .CreateLogger();
     }
 
     /// <summary>A host with the pipeline, the job and the clock registered; commands add their own services.</summary>

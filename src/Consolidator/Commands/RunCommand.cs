@@ -70,10 +70,13 @@ internal static class RunCommand
         using var host = builder.Build();
         var job = host.Services.GetRequiredService<ConsolidationJob>();
 
-        var files = InboxScanner.Scan(paths.Inbox);
+        var listing = InboxScanner.List(paths.Inbox);
+        var files = listing.Files;
         stdout.WriteLine($"Consolidator run — 受付 inbox: {paths.Inbox}");
         stdout.WriteLine($"                  出力 output: {paths.Output}");
         stdout.WriteLine($"{files.Count} 件のファイル / files");
+        var inPlace = listing.Refused.Select(r => InboxRefusals.AsSubmission(r.RelativePath, r.Rejection, r.ModifiedAt)).ToList();
+        foreach (var r in inPlace) stdout.WriteLine(RefusedLine(r));
         var gate = new object();
         var progress = new SyncProgress<FileProgress>(p =>
         {
@@ -82,8 +85,8 @@ internal static class RunCommand
         try
         {
             using var spill = new RowSpill();
-            var submissions = job.IngestAll(files, progress, cancel, spill);
-            var outcome = job.Consolidate(submissions, paths.Output, cancel, new AuditProgressLines(stdout, live));
+            var submissions = job.IngestAll(files, progress, cancel, spill, new InboxReader(paths.Inbox));
+            var outcome = job.Consolidate([.. submissions, .. inPlace], paths.Output, cancel, new AuditProgressLines(stdout, live));
             Summary(outcome, stdout);
             logger.Information("Run finished: {Files} files, {Audits} audits", files.Count, outcome.Result.Audits.Count);
             return Finish(outcome, files.Count, stdout, () => Mail(host.Services, outcome, stdout, cancel), mail);
@@ -96,7 +99,7 @@ internal static class RunCommand
         catch (IOException e)
         {
             logger.Error(e, "Run failed writing outputs");
-            Console.Error.WriteLine($"出力を書けませんでした / Could not write the outputs: {e.Message}");
+            Console.Error.WriteLine($"出力を書けませんでした / Could not write the outputs: {Core.Writing.Printable.Name(e.Message, 400)}");
             return ExitCodes.Failed;
         }
     }
@@ -141,11 +144,18 @@ internal static class RunCommand
             var recovered = intake.Recover();
             if (recovered.Any)
                 stdout.WriteLine($"前回の中断から復旧しました / Recovered from an interruption: {recovered.Finished} finished, {recovered.Undone} undone");
-            var files = InboxScanner.Scan(f.Inbox);
+            var listing = InboxScanner.List(f.Inbox);
+            var files = listing.Files;
             stdout.WriteLine($"Consolidator run — 受付 inbox: {f.Inbox}");
             stdout.WriteLine($"                  保管 archive: {f.Archive}  拒否 rejected: {f.Rejected}");
             stdout.WriteLine($"                  出力 output: {f.Output}");
             stdout.WriteLine($"{files.Count} 件のファイル / files");
+            store.LeftInPlace(listing.Refused);
+            foreach (var r in listing.Refused)
+            {
+                session.Log.Warning("Refused {File} ({Reason}): left in the inbox, not read", Core.Writing.Printable.Name(r.RelativePath), r.Rejection.Code);
+                stdout.WriteLine(RefusedLine(InboxRefusals.AsSubmission(r.ShownPath, r.Rejection, r.ModifiedAt)));
+            }
             var gate = new object();
             var done = 0;
             intake.TakeAll(files, cancel, r =>
@@ -167,7 +177,7 @@ internal static class RunCommand
         catch (IOException e)
         {
             session.Log.Error(e, "Run failed");
-            Console.Error.WriteLine($"失敗しました / Failed: {e.Message}");
+            Console.Error.WriteLine($"失敗しました / Failed: {Core.Writing.Printable.Name(e.Message, 400)}");
             return ExitCodes.Failed;
         }
     }
@@ -184,10 +194,12 @@ internal static class RunCommand
 
     private static string TakeLine(int index, int count, TakeResult r)
     {
+        if (r is { Status: TakeStatus.LeftInPlace, Submission: { } refused })
+            return ProgressLine(new FileProgress(index, count, refused)) + "  → 受付に残しました / left in the inbox";
         if (r.Submission is { } s)
         {
             var where = r.Status == TakeStatus.Archived ? "archive" : "rejected";
-            return ProgressLine(new FileProgress(index, count, s)) + $"  → {where}/{r.File!.StoredPath}";
+            return ProgressLine(new FileProgress(index, count, s)) + $"  → {where}/{Core.Writing.Printable.Name(r.File!.StoredPath)}";
         }
         var why = r.Status switch
         {
@@ -196,17 +208,21 @@ internal static class RunCommand
             TakeStatus.Gone => "見つかりません / no longer there",
             _ => "保管できなかったため受付に残しました（ログを参照） / could not be stored, left in the inbox (see the log)",
         };
-        return $"[{index}/{count}] {r.InboxPath}  {why}";
+        return $"[{index}/{count}] {Core.Writing.Printable.Name(r.InboxPath)}  {why}";
     }
+
+    /// <summary>An entry refused where it is, before any file is read: a link, a hard link, what cannot be listed.</summary>
+    private static string RefusedLine(Submission s) =>
+        $"[-] {Core.Writing.Printable.Name(s.Source.RelativePath)}  拒否 rejected: {s.Rejection!.MessageJa} {s.Rejection.MessageEn}";
 
     internal static string ProgressLine(FileProgress p)
     {
         var s = p.Submission;
-        var head = $"[{p.Index}/{p.Count}] {Core.Reading.Rejections.Name(s.Source.RelativePath, 200)}";
+        var head = $"[{p.Index}/{p.Count}] {Core.Writing.Printable.Name(s.Source.RelativePath, 200)}";
         // What the file is, not yet its status: whether a refused file is 拒否 or 重複 (the same bytes
         // as another) is decided when all are read, and the closing list says it.
         if (s.IsRejected) return $"{head}  使用できません / unusable: {s.Rejection!.MessageJa} {s.Rejection.MessageEn}";
-        var key = s.Key?.ToString() ?? "";
+        var key = Core.Writing.Printable.Name(s.Key?.ToString());
         return $"{head}  {s.Role.Label()}  {key}  {s.RowCount} 行" + (s.Template is null ? "" : $"  テンプレート {s.Template}") + (s.Notes.Count > 0 ? $"  要確認 {s.Notes.Count}" : "");
     }
 
@@ -217,11 +233,11 @@ internal static class RunCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ファイル / files: {files.Count}（採用 {files.Count(f => f.Status == FileStatus.Adopted)}、旧版 {files.Count(f => f.Status == FileStatus.Superseded)}、重複 {files.Count(f => f.Status == FileStatus.Duplicate)}、拒否 {files.Count(f => f.Status == FileStatus.Rejected)}）"));
         foreach (var f in files.Where(f => f.Status != FileStatus.Adopted))
-            stdout.WriteLine($"  {f.Status.Label()}  {Core.Reading.Rejections.Name(f.Source.RelativePath, 200)}: {f.ReasonJa}");
+            stdout.WriteLine($"  {f.Status.Label()}  {Core.Writing.Printable.Name(f.Source.RelativePath)}: {Core.Writing.Printable.Name(f.ReasonJa, 400)}");
         foreach (var a in outcome.Result.Audits)
         {
             stdout.WriteLine();
-            stdout.WriteLine($"■ {a.Key}  {a.Status.Label()}");
+            stdout.WriteLine($"■ {Core.Writing.Printable.Name(a.Key.ToString())}  {a.Status.Label()}");
             stdout.WriteLine("  " + string.Join("  ", a.Counts.Select(c => $"{c.Class.Label} {c.Count}")) + $"  計 {a.Total}  未判定 {a.Pending}  要確認 {a.ReviewCount}");
             stdout.WriteLine("  " + Core.Writing.SummarySentence.For(a));
         }

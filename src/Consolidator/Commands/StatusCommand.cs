@@ -88,6 +88,7 @@ internal static class StatusCommand
         int StoredSinceLast,
         bool InboxExists,
         IReadOnlyList<(string FullPath, string RelativePath)> Waiting,
+        IReadOnlyList<InboxRefusal> Refused,
         OutboxStatus Outbox,
         ScheduleSettings Schedule,
         DateTimeOffset? NextScheduled);
@@ -109,10 +110,10 @@ internal static class StatusCommand
             }
         }
         var inboxExists = Directory.Exists(paths.Inbox);
-        var waiting = inboxExists ? InboxScanner.Scan(paths.Inbox) : [];
+        var listing = inboxExists ? InboxScanner.List(paths.Inbox) : new InboxListing([], []);
         var cron = WorkerSettingsValidator.TryCron(schedule.Cron);
         var next = cron?.GetNextOccurrence(TimeProvider.System.GetUtcNow(), zone);
-        return new Report(paths, running, files, last, ok, stored, inboxExists, waiting, OutboxStatus.Read(paths.State), schedule, next);
+        return new Report(paths, running, files, last, ok, stored, inboxExists, listing.Files, listing.Refused, OutboxStatus.Read(paths.State), schedule, next);
     }
 
     private static void WriteText(Report r, TextWriter stdout, TimeZoneInfo zone)
@@ -143,14 +144,14 @@ internal static class StatusCommand
                 stdout.WriteLine("最終集約 / last consolidation: まだありません / none yet");
             else
             {
-                var state = last.Error is not null ? $"失敗 failed: {last.Error}"
+                var state = last.Error is not null ? $"失敗 failed: {Core.Writing.Printable.Name(last.Error, 400)}"
                     : last.FinishedAt is null ? "中断 / did not finish"
                     : Invariant($"{last.Files} files, {last.Audits} audits, {last.Written} outputs");
                 stdout.WriteLine($"最終集約 / last consolidation: {When(last.StartedAt)} ({TriggerLabel(last.Trigger)}) — {state}");
                 if (r.LastSuccessful is { } ok && ok != last)
                     stdout.WriteLine($"  最後に成功した集約 / last successful: {When(ok.StartedAt)} ({TriggerLabel(ok.Trigger)})");
                 foreach (var line in SummaryLines(r.LastSuccessful))
-                    stdout.WriteLine("  ■ " + line);
+                    stdout.WriteLine("  ■ " + Core.Writing.Printable.Name(line, 400));
             }
             stdout.WriteLine(Invariant($"未集約 / stored since the last consolidation: {r.StoredSinceLast}"));
         }
@@ -159,7 +160,10 @@ internal static class StatusCommand
             stdout.WriteLine($"受付待ち / waiting in the inbox: 受付フォルダがまだありません / the inbox does not exist yet ({r.Paths.Inbox})");
         else
             stdout.WriteLine(Invariant($"受付待ち / waiting in the inbox: {r.Waiting.Count}")
-                + (r.Waiting.Count == 0 ? "" : " — " + string.Join(", ", r.Waiting.Take(10).Select(w => Core.Reading.Rejections.Name(w.RelativePath, 200))) + (r.Waiting.Count > 10 ? " …" : "")));
+                + (r.Waiting.Count == 0 ? "" : " — " + string.Join(", ", r.Waiting.Take(10).Select(w => Core.Writing.Printable.Name(w.RelativePath))) + (r.Waiting.Count > 10 ? " …" : "")));
+        if (r.Refused.Count > 0)
+            stdout.WriteLine(Invariant($"受付に残した拒否 / refused and left in the inbox: {r.Refused.Count} — ")
+                + string.Join(", ", r.Refused.Take(10).Select(x => $"{Core.Writing.Printable.Name(x.RelativePath)} ({x.Rejection.Code})")) + (r.Refused.Count > 10 ? " …" : ""));
         foreach (var line in r.Outbox.Lines(zone)) stdout.WriteLine(line);
         stdout.WriteLine(r.NextScheduled is { } n
             ? $"次回の定時集約 / next scheduled consolidation: {When(n)} ({r.Schedule.TimeZone}, {r.Schedule.Cron})"
@@ -210,6 +214,7 @@ internal static class StatusCommand
                 inboxExists = r.InboxExists,
                 count = r.Waiting.Count,
                 files = r.Waiting.Select(w => w.RelativePath),
+                refused = r.Refused.Select(x => new { path = x.RelativePath, code = x.Rejection.Code }),
             },
             mail = new
             {

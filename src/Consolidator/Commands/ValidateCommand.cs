@@ -107,7 +107,7 @@ internal static class ValidateCommand
         foreach (var r in reports)
         {
             var s = r.Submission;
-            o.WriteLine(s.Source.RelativePath);
+            o.WriteLine(Core.Writing.Printable.Name(s.Source.RelativePath, 400));
             if (s.IsRejected)
             {
                 o.WriteLine($"  使用できません / unusable: {s.Rejection!.MessageJa}");
@@ -115,10 +115,10 @@ internal static class ValidateCommand
                 if (s.Rejection.FixJa.Length > 0) o.WriteLine($"    → {s.Rejection.FixJa} / {s.Rejection.FixEn}");
             }
             if (s.Format.Length > 0 || s.Key is not null)
-                o.WriteLine($"  形式 format: {s.Format}   区分 role: {s.Role.Label()}   監査 audit: {s.Key?.ToString() ?? "—"}" + (s.KeyOrigin is { } origin ? $" ({origin})" : ""));
+                o.WriteLine($"  形式 format: {s.Format}   区分 role: {s.Role.Label()}   監査 audit: {(s.Key is null ? "—" : Core.Writing.Printable.Name(s.Key.ToString()))}" + (s.KeyOrigin is { } origin ? $" ({origin})" : ""));
             if (s.Template is not null) o.WriteLine($"  テンプレート template: {s.Template}");
-            if (s.Auditor is not null) o.WriteLine($"  監査人 auditor: {s.Auditor.Display(SubmissionRole.Auditor)}");
-            if (s.Vendor is not null) o.WriteLine($"  事業者 vendor: {s.Vendor.Display(SubmissionRole.Vendor)}" + (s.Vendor.Person is { } p ? $"（{p}）" : ""));
+            if (s.Auditor is not null) o.WriteLine($"  監査人 auditor: {Core.Writing.Printable.Name(s.Auditor.Display(SubmissionRole.Auditor))}");
+            if (s.Vendor is not null) o.WriteLine($"  事業者 vendor: {Core.Writing.Printable.Name(s.Vendor.Display(SubmissionRole.Vendor))}" + (s.Vendor.Person is { } p ? $"（{Core.Writing.Printable.Name(p)}）" : ""));
             if (s.SubmittedOn is { } d) o.WriteLine($"  提出日 submitted: {Core.Normalising.JapaneseDates.DateLabel(d)}");
             if (r.Record is { SubmitterKey.Length: > 0 } key) o.WriteLine($"  提出者キー submitter key: {key.SubmitterKey}");
             if (r.Record is { Status: not FileStatus.Rejected } rec)

@@ -1,5 +1,6 @@
 using Consolidator.Core;
 using Consolidator.Core.Model;
+using Consolidator.Core.Writing;
 using Consolidator.Ledger;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,11 @@ public enum TakeStatus
     Gone,
     /// <summary>Could not be copied (disk full, permissions): left in the inbox, the error logged.</summary>
     Failed,
+    /// <summary>
+    /// Refused where it is, never read: a link, a file with several links, not a regular file, or a
+    /// path the system cannot take (<see cref="InboxRefusals"/>). Listed in 取込履歴 as 拒否 while it stays.
+    /// </summary>
+    LeftInPlace,
 }
 
 /// <summary>One attempt to take a file, and the submission read from it when it was taken.</summary>
@@ -38,7 +44,8 @@ public sealed record RecoveryReport(int Finished, int Undone, int InboxCopiesRem
 /// Takes files out of the inbox without ever losing one (SPEC §7). Each file goes through
 /// steps committed in the ledger one after the other:
 /// <list type="number">
-/// <item>read once (opened so that no one can write it meanwhile), hashed, judged by the pipeline;</item>
+/// <item>read once (opened without following a link, so that no one can write it meanwhile:
+/// <see cref="InboxReader"/>), hashed, judged by the pipeline;</item>
 /// <item>ledger: Taking — the destination (archive/ or rejected/) and the reason are recorded;</item>
 /// <item>the bytes read are written to a temporary file beside the destination, flushed to disk,
 /// given the original modification time, renamed into place and read back to check the hash;
@@ -59,6 +66,7 @@ public sealed class Intake
     private readonly ILogger<Intake> _log;
     private readonly Lock _names = new();
     private readonly HashSet<string> _reserved = new(StringComparer.OrdinalIgnoreCase);
+    private readonly InboxReader _inbox;
 
     public Intake(Consolidation pipeline, FileLedger ledger, WorkerFolders folders, TimeProvider time, ILogger<Intake> log)
     {
@@ -67,6 +75,7 @@ public sealed class Intake
         _folders = folders;
         _time = time;
         _log = log;
+        _inbox = new InboxReader(folders.Inbox);
     }
 
     /// <summary>
@@ -104,11 +113,17 @@ public sealed class Intake
     {
         relativePath = relativePath.Replace('\\', '/');
         var read = Read(fullPath, relativePath);
+        if (read.Refusal is { } refusal)
+        {
+            _log.LogWarning("Refused {File} ({Reason}): left in the inbox, not read", Printable.Name(relativePath), refusal.Code);
+            var inPlace = InboxRefusals.AsSubmission(InboxRefusals.InboxPrefix + relativePath, refusal, new DateTimeOffset(read.ModifiedUtc, TimeSpan.Zero));
+            return new TakeResult(relativePath, TakeStatus.LeftInPlace, Submission: inPlace);
+        }
         if (read.Status is not null) return new TakeResult(relativePath, read.Status.Value);
         if (_ledger.FindStored(relativePath, read.Sha256) is { } earlier)
         {
             // Taken already; only its removal from the inbox failed before. Finish that.
-            if (RemoveFromInbox(fullPath, relativePath, read.Size, read.ModifiedUtc))
+            if (RemoveFromInbox(fullPath, relativePath, read.Identity))
                 _ledger.MarkDone(earlier.Id, _time.GetUtcNow());
             return new TakeResult(relativePath, TakeStatus.Gone);
         }
@@ -116,7 +131,7 @@ public sealed class Intake
         string stored;
         lock (_names)
         {
-            stored = StoredNames.Choose(StoredNames.Safe(relativePath), IsUsed);
+            stored = StoredNames.Choose(StoredNames.Safe(relativePath), IsUsed, IsFolderBlocked);
             _reserved.Add(stored);
         }
         LedgerFile file;
@@ -147,14 +162,14 @@ public sealed class Intake
         var moved = false;
         try
         {
-            Store(read, fullPath, destination, file.Id);
+            Store(read, fullPath, destination, file.Id, _inbox);
             moved = true;
             if (file.Outcome == FileOutcome.Rejected)
                 ErrorNote.Write(destination, file, _pipeline.Options.TimeZone);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            _log.LogError(e, "Could not copy {File} to {Destination}; it stays in the inbox", relativePath, destination);
+            _log.LogError(e, "Could not copy {File} to {Destination}; it stays in the inbox", Printable.Name(relativePath), Printable.Name(destination));
             TryDelete(TempFiles.Taking(destination, file.Id));
             if (moved) TryDelete(destination);
             _ledger.Forget(file.Id);
@@ -162,7 +177,7 @@ public sealed class Intake
         }
         _ledger.MarkStored(file.Id, _time.GetUtcNow());
 
-        if (RemoveFromInbox(fullPath, relativePath, read.Size, read.ModifiedUtc))
+        if (RemoveFromInbox(fullPath, relativePath, read.Identity))
         {
             _ledger.MarkDone(file.Id, _time.GetUtcNow());
             file = file with { Stage = FileStage.Done };
@@ -170,9 +185,9 @@ public sealed class Intake
         else file = file with { Stage = FileStage.Stored };
 
         if (file.Outcome == FileOutcome.Rejected)
-            _log.LogWarning("Refused {File}: {Reason} ({Code}); moved to rejected/{Stored}", relativePath, submission.Rejection!.MessageEn, submission.Rejection.Code, stored);
+            _log.LogWarning("Refused {File}: {Reason} ({Code}); moved to rejected/{Stored}", Printable.Name(relativePath), submission.Rejection!.MessageEn, submission.Rejection.Code, Printable.Name(stored));
         else
-            _log.LogInformation("Archived {File} as {Stored}: {Role}, {Rows} rows, {Notes} to review", relativePath, stored, submission.Role, submission.RowCount, submission.Notes.Count);
+            _log.LogInformation("Archived {File} as {Stored}: {Role}, {Rows} rows, {Notes} to review", Printable.Name(relativePath), Printable.Name(stored), submission.Role, submission.RowCount, submission.Notes.Count);
         var kept = submission with { Source = submission.Source with { Open = () => File.OpenRead(destination) } };
         return new TakeResult(relativePath, file.Outcome == FileOutcome.Archived ? TakeStatus.Archived : TakeStatus.Rejected, file, kept);
     }
@@ -203,14 +218,14 @@ public sealed class Intake
                 {
                     // No complete copy: the original is still in the inbox and is taken again.
                     if (File.Exists(destination))
-                        _log.LogWarning("{Destination} is not the copy of {File} the ledger expects; it is left as it is", destination, file.InboxPath);
+                        _log.LogWarning("{Destination} is not the copy of {File} the ledger expects; it is left as it is", Printable.Name(destination), Printable.Name(file.InboxPath));
                     _ledger.Forget(file.Id);
                     undone++;
                     continue;
                 }
             }
             var original = Path.Combine(_folders.Inbox, file.InboxPath.Replace('/', Path.DirectorySeparatorChar));
-            if (File.Exists(original) && new FileInfo(original).Length == file.Size && SourceFile.HashFile(original) == file.Sha256)
+            if (IsInboxCopy(original, file))
             {
                 Delete(original);
                 removed++;
@@ -228,41 +243,68 @@ public sealed class Intake
         return report;
     }
 
+    // A name is used by a file or a folder of that name, here or in a take under way; a folder on the
+    // way is blocked by a file of its name. Compared ignoring case, as a Windows share does.
     private bool IsUsed(string candidate) =>
         _reserved.Contains(candidate)
+        || _reserved.Any(r => r.StartsWith(candidate + "/", StringComparison.OrdinalIgnoreCase))
         || _ledger.IsStoredPathUsed(candidate)
-        || File.Exists(Path.Combine(_folders.Archive, candidate))
-        || File.Exists(Path.Combine(_folders.Rejected, candidate))
-        || File.Exists(Path.Combine(_folders.Rejected, candidate + ErrorNote.Suffix));
+        || _ledger.IsStoredFolderUsed(candidate)
+        || Path.Exists(Path.Combine(_folders.Archive, candidate))
+        || Path.Exists(Path.Combine(_folders.Rejected, candidate))
+        || Path.Exists(Path.Combine(_folders.Rejected, candidate + ErrorNote.Suffix));
 
-    private sealed record ReadFile(TakeStatus? Status, long Size = 0, DateTime ModifiedUtc = default, string Sha256 = "", byte[]? Bytes = null);
+    private bool IsFolderBlocked(string folder) =>
+        _reserved.Contains(folder)
+        || _ledger.IsStoredPathUsed(folder)
+        || File.Exists(Path.Combine(_folders.Archive, folder))
+        || File.Exists(Path.Combine(_folders.Rejected, folder));
 
-    /// <summary>Reads the file once, denying writers while it is read; a file changed meanwhile is not taken.</summary>
+    private sealed record ReadFile(TakeStatus? Status, long Size = 0, DateTime ModifiedUtc = default, string Sha256 = "", byte[]? Bytes = null,
+        FileIdentity Identity = default, Rejection? Refusal = null);
+
+    /// <summary>
+    /// Reads the file once, without following a link and denying writers while it is read; a file
+    /// changed meanwhile is not taken, one that must not be read is refused where it is.
+    /// </summary>
     private ReadFile Read(string fullPath, string relativePath)
     {
         try
         {
-            var before = new FileInfo(fullPath);
-            if (!before.Exists) return new ReadFile(TakeStatus.Gone);
             byte[]? bytes = null;
             string sha;
-            using (var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920))
+            FileIdentity opened;
+            using (var file = _inbox.Open(fullPath))
             {
-                if (stream.Length > _pipeline.Options.Limits.MaxFileBytes)
+                opened = file.Identity;
+                var stream = file.Stream;
+                if (opened.Size > _pipeline.Options.Limits.MaxFileBytes)
                     sha = SourceFile.Hash(stream);
                 else
                 {
-                    bytes = new byte[stream.Length];
+                    bytes = new byte[opened.Size];
                     stream.ReadExactly(bytes);
                     if (stream.ReadByte() != -1) return new ReadFile(TakeStatus.Changed);
                     sha = SourceFile.Hash(bytes);
                 }
             }
-            var after = new FileInfo(fullPath);
-            if (!after.Exists) return new ReadFile(TakeStatus.Gone);
-            if (after.Length != before.Length || after.LastWriteTimeUtc != before.LastWriteTimeUtc || (bytes is not null && bytes.Length != after.Length))
+            var after = NoFollow.Lstat(fullPath);
+            if (after.Kind == EntryKind.Missing) return new ReadFile(TakeStatus.Gone);
+            if (!after.Unchanged(opened) || (bytes is not null && bytes.Length != after.Size))
                 return new ReadFile(TakeStatus.Changed);
-            return new ReadFile(null, after.Length, after.LastWriteTimeUtc, sha, bytes);
+            return new ReadFile(null, after.Size, after.ModifiedUtc, sha, bytes, after);
+        }
+        catch (InboxRefusedException e)
+        {
+            return new ReadFile(TakeStatus.LeftInPlace, ModifiedUtc: Modified(fullPath), Refusal: e.Rejection);
+        }
+        catch (PathTooLongException)
+        {
+            return new ReadFile(TakeStatus.LeftInPlace, Refusal: InboxRefusals.PathTooLong(fullPath.Length));
+        }
+        catch (InboxEntryChangedException)
+        {
+            return new ReadFile(TakeStatus.Changed);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -270,8 +312,36 @@ public sealed class Intake
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _log.LogDebug("{File} cannot be opened yet ({Error}); it is tried again later", relativePath, e.GetType().Name);
+            _log.LogDebug("{File} cannot be opened yet ({Error}); it is tried again later", Printable.Name(relativePath), e.GetType().Name);
             return new ReadFile(TakeStatus.Busy);
+        }
+    }
+
+    /// <summary>The entry's own time (a link's, not its target's), for 取込履歴.</summary>
+    private static DateTime Modified(string fullPath)
+    {
+        try
+        {
+            return NoFollow.Lstat(fullPath).ModifiedUtc;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DateTime.UnixEpoch;
+        }
+    }
+
+    /// <summary>Whether the inbox still holds the very bytes the ledger stored, read without following a link.</summary>
+    private bool IsInboxCopy(string original, LedgerFile file)
+    {
+        try
+        {
+            using var opened = _inbox.Open(original);
+            return opened.Identity.Size == file.Size && SourceFile.Hash(opened.Stream) == file.Sha256;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone, a link, or replaced by another file: not the stored one, so it stays.
+            return false;
         }
     }
 
@@ -297,13 +367,13 @@ public sealed class Intake
         {
             // The pipeline refuses bad files itself; anything that still escapes refuses this file only.
             // The message is not logged: it could quote the file's contents.
-            _log.LogError("Reading {File} failed with {Error} at {Where}", stored, e.GetType().Name, e.TargetSite?.Name);
+            _log.LogError("Reading {File} failed with {Error}", Printable.Name(stored), e.GetType().Name);
             return new Submission { Source = source, Format = "", Rejection = Core.Reading.Rejections.Corrupt(e.GetType().Name) };
         }
     }
 
     /// <summary>Writes the copy beside its destination, flushes it, dates it, renames it into place and checks its hash.</summary>
-    private static void Store(ReadFile read, string fullPath, string destination, long id)
+    private static void Store(ReadFile read, string fullPath, string destination, long id, InboxReader inbox)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         var temp = TempFiles.Taking(destination, id);
@@ -313,8 +383,9 @@ public sealed class Intake
                 output.Write(read.Bytes);
             else
             {
-                using var input = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920);
-                input.CopyTo(output);
+                // Too large to hold: read again, as the file that was hashed or not at all.
+                using var input = inbox.Open(fullPath, read.Identity);
+                input.Stream.CopyTo(output);
             }
             output.Flush(flushToDisk: true);
         }
@@ -331,13 +402,22 @@ public sealed class Intake
     /// Removes the original once its copy is safe. False when it could not be removed: the ledger
     /// keeps the file as Stored and the next attempt (or start) finishes the move.
     /// </summary>
-    private bool RemoveFromInbox(string fullPath, string relativePath, long size, DateTime modifiedUtc)
+    private bool RemoveFromInbox(string fullPath, string relativePath, FileIdentity taken)
     {
-        var now = new FileInfo(fullPath);
-        if (!now.Exists) return true;
-        if (now.Length != size || now.LastWriteTimeUtc != modifiedUtc)
+        FileIdentity now;
+        try
         {
-            _log.LogWarning("{File} was replaced while it was taken; the new version stays in the inbox", relativePath);
+            now = NoFollow.Lstat(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.LogWarning("{File} is stored but could not be removed from the inbox yet ({Error})", Printable.Name(relativePath), e.GetType().Name);
+            return false;
+        }
+        if (now.Kind == EntryKind.Missing) return true;
+        if (!now.Unchanged(taken))
+        {
+            _log.LogWarning("{File} was replaced while it was taken; the new version stays in the inbox", Printable.Name(relativePath));
             return true;
         }
         try
@@ -347,16 +427,24 @@ public sealed class Intake
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _log.LogWarning("{File} is stored but could not be removed from the inbox yet ({Error})", relativePath, e.GetType().Name);
+            _log.LogWarning("{File} is stored but could not be removed from the inbox yet ({Error})", Printable.Name(relativePath), e.GetType().Name);
             return false;
         }
     }
 
+    /// <summary>
+    /// Removes an inbox entry, never changing the mode of anything: on Linux removing a name needs no
+    /// right on the file itself; on Windows a read-only file is made writable first, but only a file
+    /// of its own (a reparse point is removed as it is, never its target).
+    /// </summary>
     private static void Delete(string path)
     {
-        var attributes = File.GetAttributes(path);
-        if (attributes.HasFlag(FileAttributes.ReadOnly))
-            File.SetAttributes(path, attributes & ~FileAttributes.ReadOnly);
+        if (OperatingSystem.IsWindows())
+        {
+            var attributes = File.GetAttributes(path);
+            if (attributes.HasFlag(FileAttributes.ReadOnly) && !attributes.HasFlag(FileAttributes.ReparsePoint))
+                File.SetAttributes(path, attributes & ~FileAttributes.ReadOnly);
+        }
         File.Delete(path);
     }
 

@@ -17,12 +17,26 @@ public static class StoredNames
         string.Join('/', relativePath.Split('/').Select(segment => Core.Writing.OutputNames.SafeFileName(segment)));
 
     /// <summary>The first free name for <paramref name="relativePath"/>; <paramref name="isUsed"/> says whether a candidate is taken.</summary>
-    public static string Choose(string relativePath, Func<string, bool> isUsed)
+    public static string Choose(string relativePath, Func<string, bool> isUsed) => Choose(relativePath, isUsed, _ => false);
+
+    /// <summary>
+    /// The first free name for <paramref name="relativePath"/>. <paramref name="isUsed"/> says whether a
+    /// name is taken (by a file, or by a folder of that name); <paramref name="isFolderBlocked"/> whether a
+    /// folder on the way cannot be one because a file has its name. A folder and a file of the same
+    /// name never block each other: the one that comes second is numbered (監査室 (2)/…, 監査室 (2)).
+    /// </summary>
+    public static string Choose(string relativePath, Func<string, bool> isUsed, Func<string, bool> isFolderBlocked)
     {
-        if (!isUsed(relativePath)) return relativePath;
-        var slash = relativePath.LastIndexOf('/');
-        var folder = slash < 0 ? "" : relativePath[..(slash + 1)];
-        var name = relativePath[(slash + 1)..];
+        var segments = relativePath.Split('/');
+        var folder = "";
+        foreach (var segment in segments[..^1])
+        {
+            var candidate = folder + segment;
+            for (var n = 2; isFolderBlocked(candidate); n++) candidate = $"{folder}{segment} ({n})";
+            folder = candidate + "/";
+        }
+        var name = segments[^1];
+        if (!isUsed(folder + name)) return folder + name;
         var dot = name.LastIndexOf('.');
         var (stem, ext) = dot > 0 ? (name[..dot], name[dot..]) : (name, "");
         for (var n = 2; ; n++)

@@ -23,6 +23,7 @@ public sealed class SubmissionStore : IDisposable
     private readonly ILogger<SubmissionStore> _log;
     private readonly ConcurrentDictionary<long, Submission> _byId = new();
     private readonly RowSpill _spill = new();
+    private readonly ConcurrentDictionary<string, Submission> _inPlace = new(StringComparer.Ordinal);
 
     public SubmissionStore(Consolidation pipeline, FileLedger ledger, WorkerFolders folders, ILogger<SubmissionStore> log)
     {
@@ -32,11 +33,27 @@ public sealed class SubmissionStore : IDisposable
         _log = log;
     }
 
-    /// <summary>Keeps what a take just read.</summary>
+    /// <summary>Keeps what a take just read, or the refusal of an entry left in the inbox.</summary>
     public void Add(TakeResult taken)
     {
         if (taken is { File: { } file, Submission: { } submission })
+        {
             _byId[file.Id] = _spill.Park(submission);
+            _inPlace.TryRemove(taken.InboxPath, out _);
+        }
+        else if (taken is { Status: TakeStatus.LeftInPlace, Submission: { } refused })
+            _inPlace[taken.InboxPath] = refused;
+    }
+
+    /// <summary>
+    /// The entries a listing of the inbox refused where they are (links, hard links, what cannot be
+    /// read): they replace the previous listing's, so 取込履歴 lists what the inbox holds now.
+    /// </summary>
+    public void LeftInPlace(IReadOnlyList<InboxRefusal> listed)
+    {
+        var now = listed.ToDictionary(r => r.RelativePath, r => InboxRefusals.AsSubmission(r.ShownPath, r.Rejection, r.ModifiedAt), StringComparer.Ordinal);
+        foreach (var gone in _inPlace.Keys.Where(k => !now.ContainsKey(k)).ToList()) _inPlace.TryRemove(gone, out _);
+        foreach (var (path, submission) in now) _inPlace[path] = submission;
     }
 
     /// <summary>The submission with its rows in the store's spill (for <see cref="Intake.TakeAll"/>).</summary>
@@ -61,6 +78,7 @@ public sealed class SubmissionStore : IDisposable
         return files
             .OrderBy(f => f.StoredPath, StringComparer.Ordinal)
             .Select(f => _byId[f.Id])
+            .Concat(_inPlace.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value))
             .ToList();
     }
 
@@ -76,12 +94,12 @@ public sealed class SubmissionStore : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _log.LogError("The stored copy of {File} cannot be read ({Error})", f.StoredPath, e.GetType().Name);
+            _log.LogError("The stored copy of {File} cannot be read ({Error})", Core.Writing.Printable.Name(f.StoredPath), e.GetType().Name);
             return Refused(source, StoredCopyMissing(f));
         }
         if (f.Size <= _pipeline.Options.Limits.MaxFileBytes && SourceFile.Hash(bytes) != f.Sha256)
         {
-            _log.LogError("The stored copy of {File} does not match its recorded hash", f.StoredPath);
+            _log.LogError("The stored copy of {File} does not match its recorded hash", Core.Writing.Printable.Name(f.StoredPath));
             return Refused(source, StoredCopyChanged(f));
         }
         if (f.Outcome == FileOutcome.Rejected)

@@ -163,6 +163,18 @@ public sealed class FileLedger : IDisposable
         }
     }
 
+    /// <summary>Whether a file is stored under <paramref name="folder"/> (so no file may take the folder's name).</summary>
+    public bool IsStoredFolderUsed(string folder)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = "SELECT 1 FROM files WHERE stored_path LIKE $p ESCAPE '\\' LIMIT 1;";
+            cmd.Parameters.AddWithValue("$p", folder.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "/%");
+            return cmd.ExecuteScalar() is not null;
+        }
+    }
+
     public long StartRun(RunTrigger trigger, DateTimeOffset at)
     {
         lock (_gate)

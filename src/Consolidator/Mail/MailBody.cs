@@ -10,7 +10,8 @@ namespace Consolidator.Mail;
 /// The body of a result mail, in plain text and in HTML: per audit the status, the number of
 /// entries to review, the 総括 count table (laid out as in the workbook: the classes, 指摘事項 over
 /// its classes, 計) and the sentence. Only what the 総括 sheet shows; item texts stay in the workbook.
-/// Everything taken from a workbook (a target's name) is HTML-encoded.
+/// Everything taken from a workbook (a target's name) is printed the safe way (<see cref="Printable"/>:
+/// no bidirectional override can reorder what the reader sees) and HTML-encoded.
 /// </summary>
 internal static class MailBody
 {
@@ -33,7 +34,7 @@ internal static class MailBody
         foreach (var a in audits)
         {
             sb.AppendLine();
-            sb.AppendLine($"■ {a.Key.Target} {a.Key.FiscalYearLabel}");
+            sb.AppendLine($"■ {Printable.Name(a.Key.Target)} {a.Key.FiscalYearLabel}");
             sb.AppendLine($"状態: {a.Status.Label()}（{StatusReason(a)}）");
             sb.AppendLine(Invariant($"要確認: {a.ReviewCount}件　未判定: {a.Pending}件"));
             sb.AppendLine();
@@ -68,7 +69,7 @@ internal static class MailBody
           .Append("<br>\n<span style=\"color:#666666;\">").Append(E(IntroEn)).Append("</span></p>\n");
         foreach (var a in audits)
         {
-            sb.Append("<h2 style=\"font-size:16px;margin:20px 0 8px 0;\">").Append(E($"{a.Key.Target} {a.Key.FiscalYearLabel}")).Append("</h2>\n");
+            sb.Append("<h2 style=\"font-size:16px;margin:20px 0 8px 0;\">").Append(E($"{Printable.Name(a.Key.Target)} {a.Key.FiscalYearLabel}")).Append("</h2>\n");
             var statusColour = a.Status == AuditStatus.Final ? "#C6EFCE" : "#FFEB9C";
             sb.Append("<p>状態: <span style=\"background:").Append(statusColour).Append(";padding:1px 6px;font-weight:bold;\">")
               .Append(E(a.Status.Label())).Append("</span> ").Append(E(StatusReason(a))).Append("<br>\n");

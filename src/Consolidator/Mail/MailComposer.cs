@@ -38,12 +38,14 @@ internal sealed class MailComposer
         if (audits.Count == 0) return [];
         if (_settings.Digest)
         {
-            var files = audits.Select(a => Workbook(outcome, OutputNames.ResultWorkbook(a.Key))).ToList();
+            var files = audits.Select(a => Workbook(outcome, OutputNames.ResultWorkbook(a))).ToList();
             if (audits.Count > 1) files.Add(Workbook(outcome, OutputNames.Overview));
             var subject = audits.Count == 1 ? Subject(audits[0]) : DigestSubject(audits);
             return [Build(DigestTopic, $"digest of {audits.Count} audits", subject, audits, files)];
         }
-        return audits.Select(a => Build(Topic(a.Key), a.Key.ToString(), Subject(a), [a], [Workbook(outcome, OutputNames.ResultWorkbook(a.Key))])).ToList();
+        // Each mail carries its own audit's workbook, named as the consolidation named it; the logs
+        // describe a mail by that file name, never by the target as a cell gave it.
+        return audits.Select(a => Build(Topic(a.Key), OutputNames.ResultWorkbook(a), Subject(a), [a], [Workbook(outcome, OutputNames.ResultWorkbook(a))])).ToList();
     }
 
     public static string Topic(AuditKey key) => string.Create(CultureInfo.InvariantCulture, $"audit:{key.TargetKey}:{key.FiscalYear}");
@@ -136,7 +138,10 @@ internal sealed class MailComposer
 
     private static string Domain(MailboxAddress from) => from.Domain is { Length: > 0 } d ? d : "consolidator.invalid";
 
-    /// <summary>A workbook's text made safe for a header: no line breaks or control characters, spaces collapsed.</summary>
+    /// <summary>
+    /// A workbook's text made safe for a header: no line breaks or control characters, spaces collapsed,
+    /// and bidirectional and other invisible formatting characters shown as '?' (<see cref="Printable"/>).
+    /// </summary>
     private static string OneLine(string text) =>
-        string.Join(' ', new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Printable.Name(string.Join(' ', new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries)), 200);
 }

@@ -28,7 +28,7 @@ public sealed record OutboxStatus(string Folder, IReadOnlyList<OutboxEntry> Pend
         };
         foreach (var p in Pending)
         {
-            var line = $"  {Time(p.QueuedAt)}  {p.Subject ?? Path.GetFileName(p.Path)}";
+            var line = $"  {Time(p.QueuedAt)}  {Core.Writing.Printable.Name(p.Subject ?? Path.GetFileName(p.Path), 300)}";
             if (p.Attempts > 0) line += $"  試行 {p.Attempts} 回 / {p.Attempts} attempts";
             lines.Add(line);
         }

@@ -17,6 +17,8 @@ public static class SettingsValidator
         Annotations(consolidation.Limits, ReadLimits.Section, errors);
         if (TryZone(consolidation.TimeZone) is null)
             errors.Add($"Consolidation:TimeZone: '{consolidation.TimeZone}' is not a known time zone (e.g. Asia/Tokyo) / 不明なタイムゾーンです。");
+        if (consolidation.DefaultTarget is { } target && !Core.Writing.OutputNames.IsName(target))
+            errors.Add("Consolidation:DefaultTarget: holds only dots, spaces, slashes or invisible characters, which name no target / 対象業務として読める名前ではありません。");
         if (consolidation.Scale is { } scale)
         {
             for (var i = 0; i < scale.Count; i++) Annotations(scale[i], $"Consolidation:Scale:{i}", errors);

@@ -47,7 +47,7 @@ public sealed class ConsolidationRunner
         {
             var error = e is OperationCanceledException && cancel.IsCancellationRequested
                 ? "停止のため中断 / stopped before it finished"
-                : $"{e.GetType().Name}: {e.Message}";
+                : $"{e.GetType().Name}: {Core.Writing.Printable.Name(e.Message, 300)}";
             _ledger.FinishRun(id, _time.GetUtcNow(), 0, 0, 0, null, error, null);
             throw;
         }
@@ -86,8 +86,11 @@ public sealed class ConsolidationRunner
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
-    /// <summary>One line per audit: key, status and counts (what <c>status</c> shows). No cell text.</summary>
+    /// <summary>
+    /// One line per audit: its result file, status and counts (what <c>status</c> shows). No cell text:
+    /// the audit is named by the file the operator already sees, not by the target as a cell gave it.
+    /// </summary>
     internal static string Summary(JobOutcome outcome) => string.Join("\n", outcome.Result.Audits.Select(a =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{a.Key}  {a.Status.Label()}  {string.Join(" ", a.Counts.Select(c => $"{c.Class.Label}{c.Count}"))} 計{a.Total} 未判定{a.Pending} 要確認{a.ReviewCount}")));
+            $"{Core.Writing.OutputNames.ResultWorkbook(a)}  {a.Status.Label()}  {string.Join(" ", a.Counts.Select(c => $"{c.Class.Label}{c.Count}"))} 計{a.Total} 未判定{a.Pending} 要確認{a.ReviewCount}")));
 }

@@ -8,7 +8,7 @@ namespace Consolidator.Worker;
 /// </summary>
 public sealed class StabilityProbe
 {
-    private sealed record Look(string FullPath, long Size, DateTime Modified, DateTimeOffset Since, DateTimeOffset NotBefore)
+    private sealed record Look(string FullPath, long Size, DateTime Modified, ulong Inode, DateTimeOffset Since, DateTimeOffset NotBefore)
     {
         public DateTimeOffset DueAt(TimeSpan stableFor) => Since + stableFor > NotBefore ? Since + stableFor : NotBefore;
     }
@@ -69,17 +69,26 @@ public sealed class StabilityProbe
 
     private Look? See(string full, string relative, DateTimeOffset now)
     {
-        var info = new FileInfo(full);
-        if (!info.Exists)
+        // Looked at without following a link: a file swapped for a link, or for another file, is not quiet.
+        Inbox.FileIdentity entry;
+        try
+        {
+            entry = Inbox.NoFollow.Lstat(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            entry = Inbox.FileIdentity.Missing;
+        }
+        if (entry.Kind != Inbox.EntryKind.File)
         {
             _files.Remove(relative);
             return null;
         }
-        var size = info.Length;
-        var modified = info.LastWriteTimeUtc;
-        if (_files.TryGetValue(relative, out var seen) && seen.Size == size && seen.Modified == modified)
+        var size = entry.Size;
+        var modified = entry.ModifiedUtc;
+        if (_files.TryGetValue(relative, out var seen) && seen.Size == size && seen.Modified == modified && seen.Inode == entry.Inode)
             return seen;
-        var look = new Look(full, size, modified, now, now);
+        var look = new Look(full, size, modified, entry.Inode, now, now);
         _files[relative] = look;
         return look;
     }

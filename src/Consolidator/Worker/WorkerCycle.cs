@@ -34,6 +34,7 @@ public sealed class WorkerCycle
     private DateTimeOffset? _nextScheduled;
     private bool _changedBeforeStart;
     private int _rescanRequested;
+    private readonly HashSet<string> _refusalsLogged = new(StringComparer.Ordinal);
 
     public WorkerCycle(Intake intake, SubmissionStore store, ConsolidationRunner runner, FileLedger ledger, WorkerFolders folders,
         WorkerSettings settings, ConsolidationSchedule schedule, TimeProvider time, ILogger<WorkerCycle> log)
@@ -95,7 +96,10 @@ public sealed class WorkerCycle
         var rescanDue = now >= _nextRescan;
         if (Interlocked.Exchange(ref _rescanRequested, 0) == 1 || rescanDue)
         {
-            _probe.Observe(InboxScanner.Scan(_folders.Inbox), now);
+            var listing = InboxScanner.List(_folders.Inbox);
+            _probe.Observe(listing.Files, now);
+            _store.LeftInPlace(listing.Refused);
+            LogRefusals(listing.Refused);
             if (rescanDue) _nextRescan = now + _settings.RescanInterval;
         }
 
@@ -115,6 +119,11 @@ public sealed class WorkerCycle
                         break;
                     case TakeStatus.Gone:
                         _probe.Forget(r.InboxPath);
+                        break;
+                    case TakeStatus.LeftInPlace:
+                        _probe.Forget(r.InboxPath);
+                        _store.Add(r);
+                        _refusalsLogged.Add(r.InboxPath + "\0" + r.Submission?.Rejection?.Code);
                         break;
                     case TakeStatus.Failed:
                         _probe.Retry(r.InboxPath, now + Max(RetryDelay, _settings.RescanInterval));
@@ -153,6 +162,15 @@ public sealed class WorkerCycle
             _log.LogError(e, "Consolidation failed; it is tried again at {Retry:O}", retry);
             return new CycleReport(taken, refused, null, trigger);
         }
+    }
+
+    /// <summary>Each entry refused in place is logged once while it stays, not at every listing.</summary>
+    private void LogRefusals(IReadOnlyList<InboxRefusal> refused)
+    {
+        var now = refused.Select(r => r.RelativePath + "\0" + r.Rejection.Code).ToHashSet(StringComparer.Ordinal);
+        _refusalsLogged.IntersectWith(now);
+        foreach (var r in refused.Where(r => _refusalsLogged.Add(r.RelativePath + "\0" + r.Rejection.Code)))
+            _log.LogWarning("Refused {File} ({Reason}): left in the inbox, not read", Core.Writing.Printable.Name(r.RelativePath), r.Rejection.Code);
     }
 
     /// <summary>When the worker must look again, whatever the watcher says.</summary>

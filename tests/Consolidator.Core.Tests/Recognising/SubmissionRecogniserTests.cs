@@ -21,6 +21,39 @@ public sealed class SubmissionRecogniserTests
     }
 
     [TestMethod]
+    //       対象業務 as written     folder                        target (null: refused)
+    [DataRow(".",                   "",                           null)]
+    [DataRow("...",                 "",                           null)]
+    [DataRow("．．",                 "",                           null)]
+    [DataRow("/",                   "",                           null)]
+    [DataRow("／ ＼ ／",             "",                           null)]
+    [DataRow("\u200B\u200B",        "",                           null)]
+    [DataRow("\u202E.",             "",                           null)]
+    [DataRow("・・・",               "",                           null)]
+    [DataRow("?*",                  "",                           null)]
+    [DataRow(".",                   "庶務事務システム_令和5年度/",    "庶務事務システム")]
+    [DataRow(".",                   "._令和5年度/",                 null)]
+    [DataRow("庶務事務システム.",      "",                           "庶務事務システム.")]
+    [DataRow("〇〇システム",          "",                           "〇〇システム")]
+    public void Target_MadeOnlyOfDotsSpacesSlashesOrInvisibleCharacters_IsNoTarget(string target, string folder, string? expected)
+    {
+        var r = Recognise(Books.Xlsx(Table(("対象業務", target), ("年度", "令和5年度"))), folder + "checklist.xlsx");
+
+        if (expected is null)
+        {
+            Assert.AreEqual("no-audit-key", r.Rejection?.Code, r.Key?.ToString());
+            StringAssert.Contains(r.Rejection!.MessageJa, "名前として読める対象業務");
+            StringAssert.Contains(r.Rejection.MessageEn, "holds only dots, spaces, slashes or invisible characters");
+            Assert.IsNull(r.Key);
+        }
+        else
+        {
+            Assert.IsNull(r.Rejection, r.Rejection?.MessageEn);
+            Assert.AreEqual(expected, r.Key!.Target);
+        }
+    }
+
+    [TestMethod]
     public void HeaderSynonyms_AreMatchedAfterNfkcWithoutSpacesAndBrackets()
     {
         var s = new SheetSpec().Meta("対象業務", "X").Meta("年度", "R5");

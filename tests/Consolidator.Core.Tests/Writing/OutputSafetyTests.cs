@@ -74,8 +74,8 @@ public sealed partial class OutputSafetyTests
         var written = new List<string>();
         foreach (var audit in result.Audits)
         {
-            var xlsx = Path.Combine(folder, OutputNames.ResultWorkbook(audit.Key));
-            var itemsCsv = Path.Combine(folder, OutputNames.ResultCsv(audit.Key));
+            var xlsx = Path.Combine(folder, OutputNames.ResultWorkbook(audit));
+            var itemsCsv = Path.Combine(folder, OutputNames.ResultCsv(audit));
             ResultWorkbook.Write(audit, Reads.Received, xlsx);
             ItemsCsv.Write(audit, itemsCsv);
             written.Add(xlsx);

@@ -29,13 +29,13 @@ public sealed class SmallCorpusTests
         foreach (var audit in expected)
         {
             var key = new Core.Model.AuditKey(audit.Target, 2023);
-            var csv = Records(File.ReadAllText(Path.Combine(root["output"], OutputNames.ResultCsv(key))));
+            var csv = Records(File.ReadAllText(Path.Combine(root["output"], OutputNames.ResultStem(key) + ".csv")));
             // Ids such as 1-1 and the judgment 〇 are written as ="1-1" so that Excel keeps them as text.
             static string Text(string field) => field.StartsWith("=\"", StringComparison.Ordinal) ? field[2..^1] : field;
             var judged = csv.Skip(1).ToDictionary(f => Text(f[0]), f => Text(f[4]), StringComparer.Ordinal);
             CollectionAssert.AreEquivalent(audit.Judgments.ToList(), judged.ToList(), audit.Target);
 
-            var book = WorkbookReader.Read(File.OpenRead(Path.Combine(root["output"], OutputNames.ResultWorkbook(key))), "result.xlsx");
+            var book = WorkbookReader.Read(File.OpenRead(Path.Combine(root["output"], OutputNames.ResultStem(key) + ".xlsx")), "result.xlsx");
             CollectionAssert.AreEqual(new[] { "総括", "監査結果", "指摘事項", "事前回答", "要確認", "取込履歴" }, book.Sheets.Select(s => s.Name).ToArray());
             var items = book.Sheets[1];
             Assert.AreEqual(3 + 40, items.RowCount, $"{audit.Target}: 監査結果 rows");

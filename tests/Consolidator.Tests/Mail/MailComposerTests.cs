@@ -66,6 +66,18 @@ public sealed class MailComposerTests
     }
 
     [TestMethod]
+    public void Subject_AndBodies_ShowBidirectionalAndInvisibleCharactersAsQuestionMarks_AndTheLogsNameTheFile()
+    {
+        var mail = Composer().Compose(Outcome(Audit("報告\u202Eslx.exe\u200Bシステム", "〇"))).Single();
+
+        Assert.AreEqual("【監査結果】報告?slx.exe?システム 令和5年度 指摘事項なし (確定)", mail.Message.Subject);
+        StringAssert.Contains(mail.Message.TextBody, "■ 報告?slx.exe?システム 令和5年度");
+        foreach (var text in new[] { mail.Message.Subject ?? "", mail.Message.TextBody ?? "", mail.Message.HtmlBody ?? "" })
+            Assert.IsFalse(text.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format), text);
+        Assert.AreEqual("報告_slx.exe_システム_令和5年度_監査結果.xlsx", mail.Description, "the logs describe a mail by its file, never by the cell's text");
+    }
+
+    [TestMethod]
     public void Compose_AttachesTheWorkbook_NamedInRfc2047ForOutlook()
     {
         using var run = MailTestRun.Create();

@@ -13,7 +13,9 @@ internal sealed class TempDir : IDisposable
     {
         try
         {
-            foreach (var f in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+            // Never through a link: a test's link to a file outside must leave that file as it was.
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+            foreach (var f in Directory.EnumerateFiles(Path, "*", options))
                 File.SetAttributes(f, FileAttributes.Normal);
             Directory.Delete(Path, recursive: true);
         }

@@ -78,7 +78,7 @@ public sealed class WorkerCycleTests
         var audit = seen.Seen[0].Outcome.Result.Audits.Single();
         Assert.AreEqual("「重大な不適合」1件を検出した。「不適合」「注意事項」はなかった。", SummarySentence.For(audit));
         Assert.AreEqual(6, seen.Seen[0].Outcome.Result.Files.Count);
-        Assert.IsTrue(File.Exists(Path.Combine(w.Folders.Output, OutputNames.ResultWorkbook(audit.Key))));
+        Assert.IsTrue(File.Exists(Path.Combine(w.Folders.Output, OutputNames.ResultWorkbook(audit))));
         Assert.IsTrue(w.Ledger.Files().All(f => f.Status is not null));
         Assert.IsNull(w.Cycle.ConsolidationDue);
     }
@@ -188,7 +188,7 @@ public sealed class WorkerCycleTests
             Assert.AreEqual(6, statuses.Count);
             // The outcome's audits are released once written: the answer is read from the result CSV.
             var audit = seen.Seen.Single().Outcome.Result.Audits.Single();
-            var csv = File.ReadAllLines(Path.Combine(w.Folders.Output, OutputNames.ResultCsv(audit.Key)));
+            var csv = File.ReadAllLines(Path.Combine(w.Folders.Output, OutputNames.ResultCsv(audit)));
             var header = csv[0].Split(',');
             var column = Array.IndexOf(header, "\"事前回答 株式会社みなと情報システム\"");
             var row = csv.Skip(1).Select(l => l.Split(',')).First(f => f[0] == Core.Writing.ItemsCsv.Quote(SeedAudit.Answers[0].Id));

@@ -192,7 +192,7 @@ public sealed class FuzzTests
             ResultWorkbook.Write(audit, Reads.Received, xlsx);
             using var csv = new MemoryStream();
             ItemsCsv.Write(audit, csv);
-            _ = OutputNames.ResultWorkbook(audit.Key);
+            _ = OutputNames.ResultWorkbook(audit);
             // What was written reads back: the XML is well formed.
             WorkbookReader.Read(new MemoryStream(xlsx.ToArray()), "result.xlsx");
         }
