@@ -9,6 +9,11 @@ public static class OverviewWorkbook
 {
     public static void Write(ConsolidationResult result, DateTimeOffset generatedAt, Stream stream)
     {
+        lock (ClosedXmlGate.Lock) Build(result, generatedAt, stream);
+    }
+
+    private static void Build(ConsolidationResult result, DateTimeOffset generatedAt, Stream stream)
+    {
         using var wb = new XLWorkbook();
         wb.Properties.Title = "監査結果一覧";
         wb.Properties.Created = generatedAt.DateTime;

@@ -13,25 +13,31 @@ public static class ResultWorkbook
 {
     public static void Write(AuditResult result, DateTimeOffset generatedAt, Stream stream)
     {
-        using var wb = new XLWorkbook();
-        // The target's name came in with a file: cleaned like any cell text (a control character
-        // in a document property makes the writer throw), and kept short.
-        var title = CellText.Clean($"{result.Key.Target} {result.Key.FiscalYearLabel} 監査結果");
-        wb.Properties.Title = title.Length > 255 ? title[..254] + "…" : title;
-        wb.Properties.Subject = "情報セキュリティ監査 結果総括";
-        wb.Properties.Author = "Consolidator";
-        wb.Properties.Created = generatedAt.DateTime;
-        wb.Properties.Modified = generatedAt.DateTime;
-
         var bodies = new TableBodies();
-        SummarySheet.Write(wb.AddWorksheet("総括"), result, generatedAt);
-        ItemsSheet(wb.AddWorksheet("監査結果"), result, bodies);
-        FindingsSheet(wb.AddWorksheet("指摘事項"), result, bodies);
-        AnswersSheet(wb.AddWorksheet("事前回答"), result, bodies);
-        ReviewSheet(wb.AddWorksheet("要確認"), result.Notes, $"要確認（{result.Key}）", bodies);
-        HistorySheet(wb.AddWorksheet("取込履歴"), result.Inputs, $"取込履歴（{result.Key}）", generatedAt.Offset, bodies);
-        wb.Worksheet(1).SetTabActive();
-        bodies.Save(wb, stream);
+        MemoryStream shell;
+        // ClosedXML one workbook at a time (ClosedXmlGate); the bodies are streamed in outside the gate.
+        lock (ClosedXmlGate.Lock)
+        {
+            using var wb = new XLWorkbook();
+            // The target's name came in with a file: cleaned like any cell text (a control character
+            // in a document property makes the writer throw), and kept short.
+            var title = CellText.Clean($"{result.Key.Target} {result.Key.FiscalYearLabel} 監査結果");
+            wb.Properties.Title = title.Length > 255 ? title[..254] + "…" : title;
+            wb.Properties.Subject = "情報セキュリティ監査 結果総括";
+            wb.Properties.Author = "Consolidator";
+            wb.Properties.Created = generatedAt.DateTime;
+            wb.Properties.Modified = generatedAt.DateTime;
+
+            SummarySheet.Write(wb.AddWorksheet("総括"), result, generatedAt);
+            ItemsSheet(wb.AddWorksheet("監査結果"), result, bodies);
+            FindingsSheet(wb.AddWorksheet("指摘事項"), result, bodies);
+            AnswersSheet(wb.AddWorksheet("事前回答"), result, bodies);
+            ReviewSheet(wb.AddWorksheet("要確認"), result.Notes, $"要確認（{result.Key}）", bodies);
+            HistorySheet(wb.AddWorksheet("取込履歴"), result.Inputs, $"取込履歴（{result.Key}）", generatedAt.Offset, bodies);
+            wb.Worksheet(1).SetTabActive();
+            shell = TableBodies.Shell(wb);
+        }
+        bodies.Finish(shell, stream);
     }
 
     public static void Write(AuditResult result, DateTimeOffset generatedAt, string path) =>

@@ -39,17 +39,25 @@ internal sealed class TableBodies
     public void Add(TableBody body) => _bodies.Add(body);
 
     /// <summary>Saves the workbook into <paramref name="output"/>, the bodies streamed into their sheets.</summary>
-    public void Save(XLWorkbook workbook, Stream output)
+    public void Save(XLWorkbook workbook, Stream output) => Finish(Shell(workbook), output);
+
+    /// <summary>What ClosedXML saved: the sheets' frames with their probe rows (the first half of <see cref="Save"/>).</summary>
+    public static MemoryStream Shell(XLWorkbook workbook)
     {
-        if (_bodies.Count == 0)
-        {
-            workbook.SaveAs(output);
-            return;
-        }
-        using var shell = new MemoryStream();
+        var shell = new MemoryStream();
         workbook.SaveAs(shell);
         shell.Position = 0;
-        Splice(shell, output);
+        return shell;
+    }
+
+    /// <summary>The shell copied into <paramref name="output"/> with the bodies streamed into their sheets (the second half of <see cref="Save"/>, no ClosedXML).</summary>
+    public void Finish(MemoryStream shell, Stream output)
+    {
+        using (shell)
+        {
+            if (_bodies.Count == 0) shell.CopyTo(output);
+            else Splice(shell, output);
+        }
     }
 
     private void Splice(Stream shell, Stream output)

@@ -76,6 +76,11 @@ public static class TemplateWorkbook
 
     public static void Write(TemplateDefinition t, Stream stream)
     {
+        lock (ClosedXmlGate.Lock) Build(t, stream);
+    }
+
+    private static void Build(TemplateDefinition t, Stream stream)
+    {
         if (t.Role is not (SubmissionRole.Auditor or SubmissionRole.Vendor))
             throw new ArgumentException("A template is for an auditor or a vendor.", nameof(t));
         using var wb = new XLWorkbook();
