@@ -44,6 +44,14 @@ internal static class AppHost
         {
             errors.Add("Consolidation: " + e.Message);
         }
+        try
+        {
+            consolidation.Recognition = config.GetSection("Recognition").Get<RecognitionSettings>() ?? new RecognitionSettings();
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.Add("Recognition: " + e.Message);
+        }
         errors.AddRange(SettingsValidator.Validate(paths, consolidation));
         // The Templates section is checked by every command, so a bad deployment shows at start.
         try
@@ -67,6 +75,7 @@ internal static class AppHost
             MaxHeaderRow = s.MaxHeaderRow,
             DefaultTarget = s.DefaultTarget,
             DefaultFiscalYear = s.DefaultFiscalYear,
+            Profile = s.Recognition.ToProfile(),
         },
         Limits = s.Limits,
         TimeZone = SettingsValidator.TryZone(s.TimeZone) ?? ConsolidationOptions.Tokyo,
