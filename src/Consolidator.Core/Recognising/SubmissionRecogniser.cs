@@ -135,13 +135,10 @@ public sealed class SubmissionRecogniser
     {
         var entries = legends[sheet].Entries.Concat(legends.Where(l => l.Key != sheet).SelectMany(l => l.Value.Entries));
         var dropdown = new List<(string, CellRef)>();
-        foreach (var h in tables.Headers)
-        {
-            if (h.Column(ColumnKind.Judgment) is not { } c) continue;
-            foreach (var d in sheet.Dropdowns)
-                if (d.Range.FirstColumn <= c && c <= d.Range.LastColumn && d.Range.LastRow > h.Row)
-                    dropdown.AddRange(d.Values.Select(v => (v, new CellRef(file, sheet.Name, Math.Max(d.Range.FirstRow, h.Row + 1), c))));
-        }
+        // A dropdown counts where it covers the judgment cell of an item (not the rows below the table).
+        foreach (var d in sheet.Dropdowns)
+            if (tables.Items.FirstOrDefault(i => i.Header.Column(ColumnKind.Judgment) is { } c && d.Range.Contains(i.Row, c)) is { } item)
+                dropdown.AddRange(d.Values.Select(v => (v, new CellRef(file, sheet.Name, item.Row, item.Header.Column(ColumnKind.Judgment)!.Value))));
         return new JudgmentVocabulary(scale, entries, dropdown);
     }
 

@@ -345,7 +345,11 @@ internal static class TableReader
         if (JudgmentScale.IsPendingSpelling(t) || ItemIds.IsIdToken(ItemIds.Normalise(t))) return false;
         var spansSeveral = sheet.Merges.Any(m => m.FirstRow == row && m.FirstColumn == cell.Column && m.LastColumn > m.FirstColumn);
         if (spansSeveral) return true;
-        var limit = header.Column(ColumnKind.ItemText) ?? Math.Max(header.Column(ColumnKind.Id)!.Value, header.CategoryColumns.DefaultIfEmpty(0).Max()) + 1;
+        // Left of the columns that hold what is judged and answered: up to the item text, else up to the first of those.
+        var id = header.Column(ColumnKind.Id)!.Value;
+        var valued = new[] { ColumnKind.Judgment, ColumnKind.Answer, ColumnKind.Finding, ColumnKind.Recommendation, ColumnKind.AnswerDetail, ColumnKind.Evidence, ColumnKind.Remarks, ColumnKind.Basis }
+            .Select(header.Column).OfType<int>().Where(c => c > id).DefaultIfEmpty(int.MaxValue).Min();
+        var limit = header.Column(ColumnKind.ItemText) ?? valued - 1;
         var judging = new[] { header.Column(ColumnKind.Judgment), header.Column(ColumnKind.Answer) }.OfType<int>();
         return cell.Column <= limit && !judging.Contains(cell.Column);
     }

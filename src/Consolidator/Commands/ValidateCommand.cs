@@ -161,7 +161,7 @@ internal static class ValidateCommand
     }
 
     private static IEnumerable<string> Cells(ItemRow row) =>
-        row.Scopes.Count > 0 ? row.Scopes.Select(x => x.MainCell is { } c ? $"{c.Sheet}!{c.Address}" : x.Sheet) : [$"{row.MainCell.Sheet}!{row.MainCell.Address}"];
+        row.Scopes.Count > 0 ? row.Scopes.Select(x => x.MainCell is { } c ? $"{c.Sheet}!{c.Address}" : $"{x.Sheet}!{x.Row}行") : [$"{row.MainCell.Sheet}!{row.MainCell.Address}"];
 
     private static object Judgment(Field? raw, Core.Normalising.ParsedJudgment parsed) => new
     {
