@@ -44,7 +44,7 @@ internal static class TableReader
         public Field? RawId;
         public Field? Words;
         public bool HasOwnContent;
-        public string Style = "";
+        public int Level;
         public string HeadingText = "";
         public CellRef Cell = null!;
         public string Text = "";
@@ -100,6 +100,8 @@ internal static class TableReader
             var idColumn = header.Column(ColumnKind.Id)!.Value;
             var idText = sheet[r, idColumn].Trim();
             var idFollower = sheet.IsMergeFollower(r, idColumn);
+            // The id cell merged with the one above (not a heading merged across the row).
+            var idContinues = idFollower && sheet.Merges.Any(m => m.Contains(r, idColumn) && m.FirstRow < r);
             var idOwn = idText.Length > 0 && !idFollower;
             var normalised = ItemIds.Normalise(idText);
             var hasOwnContent = OwnContent.Any(k => header.Column(k) is { } c && !sheet.IsMergeFollower(r, c) && sheet[r, c].Trim().Length > 0);
@@ -131,13 +133,13 @@ internal static class TableReader
                     }
                     else
                     {
-                        lines.Add(Heading(r, header, h.Style, text, cell, table));
+                        lines.Add(Heading(r, header, Math.Max(1, ItemIds.Numbers(h.Id).Count), text, cell, table));
                     }
                     continue;
                 }
                 if (!hasOwnContent && IsSectionLetters(normalised))
                 {
-                    lines.Add(Heading(r, header, ItemIds.Style(normalised), text, cell, table));
+                    lines.Add(Heading(r, header, 1, text, cell, table));
                     continue;
                 }
                 if (ItemIds.LooksLikeId(normalised))
@@ -149,7 +151,7 @@ internal static class TableReader
                 }
             }
 
-            if (idFollower && idText.Length > 0 && lastItem is not null)
+            if (idContinues && idText.Length > 0 && lastItem is not null)
             {
                 var (ja, en) = (
                     $"項目番号のセルが上の行と結合されており、項目 {lastItem} の続きの行と思われます。この行は集計していません。",
@@ -159,7 +161,7 @@ internal static class TableReader
             }
             if (own.Count == 1 && IsHeadingCell(sheet, r, own[0], header))
             {
-                lines.Add(Heading(r, header, "text", text, cell, table));
+                lines.Add(Heading(r, header, 0, text, cell, table));
                 continue;
             }
             var content = Content(sheet, r, header, file, own);
@@ -189,7 +191,7 @@ internal static class TableReader
             var next = lines.Skip(i + 1).FirstOrDefault(l => l.Kind == Tentative.Candidate || l.Table != line.Table);
             if (next is null || next.Table != line.Table || !ItemIds.Extends(line.Id, next.Id)) continue;
             line.Kind = Tentative.Heading;
-            line.Style = ItemIds.Style(line.Id);
+            line.Level = Math.Max(1, ItemIds.Numbers(line.Id).Count);
             line.HeadingText = line.Text;
         }
     }
@@ -199,7 +201,7 @@ internal static class TableReader
         var items = new List<ItemLine>();
         var others = new List<TableRow>();
         var counts = RowCounts.Zero;
-        var stack = new List<(string Style, string Text, CellRef Cell)>();
+        var stack = new List<(int Level, bool Numbered, string Text, CellRef Cell)>();
         var carried = new SortedDictionary<int, (string Text, CellRef Cell)>();
         var table = 0;
         foreach (var line in lines)
@@ -213,13 +215,15 @@ internal static class TableReader
             switch (line.Kind)
             {
                 case Tentative.Heading:
-                    var at = stack.FindIndex(s => s.Style == line.Style);
-                    if (at >= 0) stack.RemoveRange(at, stack.Count - at);
-                    stack.Add((line.Style, line.HeadingText, line.Cell));
+                    // A numbered heading's level is its depth (【2】, 5, V1: 1; 2.1: 2); a heading of text alone
+                    // stands one below the numbered heading above it, and replaces a heading of text before it.
+                    var level = line.Level > 0 ? line.Level : stack.Where(s => s.Numbered).Select(s => s.Level).DefaultIfEmpty(0).Max() + 1;
+                    stack.RemoveAll(s => s.Level >= level);
+                    stack.Add((level, line.Level > 0, line.HeadingText, line.Cell));
                     carried.Clear();
                     counts = counts.Add(RowKind.Heading);
                     others.Add(new TableRow(RowKind.Heading, line.Cell, line.HeadingText,
-                        $"見出し（第 {stack.Count} 階層）：以下の項目の分類", $"a section heading (level {stack.Count}): the category of the items below"));
+                        $"見出し（第 {level} 階層）：以下の項目の分類", $"a section heading (level {level}): the category of the items below"));
                     break;
                 case Tentative.Candidate:
                     var path = stack.Select(s => s.Text).ToList();
@@ -253,9 +257,10 @@ internal static class TableReader
         return new SheetTables(items, others, counts, headers);
     }
 
-    private static Line Heading(int row, HeaderRow header, string style, string text, CellRef cell, int table) => new()
+    /// <summary>A heading row; <paramref name="level"/> 0 for a heading of text alone.</summary>
+    private static Line Heading(int row, HeaderRow header, int level, string text, CellRef cell, int table) => new()
     {
-        Row = row, Header = header, Kind = Tentative.Heading, Style = style, HeadingText = Short(text, 120), Cell = cell, Text = Short(text), Table = table,
+        Row = row, Header = header, Kind = Tentative.Heading, Level = level, HeadingText = Short(text, 120), Cell = cell, Text = Short(text), Table = table,
     };
 
     private static Line Listed(int row, HeaderRow header, CellRef cell, string text, string ja, string en, int table) => new()
@@ -341,7 +346,7 @@ internal static class TableReader
     private static bool IsHeadingCell(RawSheet sheet, int row, (int Column, string Text) cell, HeaderRow header)
     {
         var t = Text.NfkcCollapsed(cell.Text);
-        if (t.Length is 0 or > 60 || t.EndsWith('。') || t.EndsWith('.') || t.EndsWith('?') || t.EndsWith('か')) return false;
+        if (t.Length is 0 or > 40 || t.EndsWith('。') || t.EndsWith('.') || t.EndsWith('?') || t.EndsWith('か')) return false;
         if (JudgmentScale.IsPendingSpelling(t) || ItemIds.IsIdToken(ItemIds.Normalise(t))) return false;
         var spansSeveral = sheet.Merges.Any(m => m.FirstRow == row && m.FirstColumn == cell.Column && m.LastColumn > m.FirstColumn);
         if (spansSeveral) return true;
