@@ -82,11 +82,28 @@ public sealed class Consolidation
         {
             return new Submission { Source = file, Format = "", Rejection = Rejections.Corrupt(e.GetType().Name) };
         }
+        if (_options.Recognition.ReadDropdowns && book.Format.StartsWith("xls", StringComparison.Ordinal) && book.Format != "xls" && stream.CanSeek)
+            book = Dropdowns(stream, book);
         var submission = _recogniser.Recognise(file, book);
         if (book.CutCells.Count == 0 || submission.IsRejected) return submission;
         // Text over the cell limit was cut while reading; each such cell is listed in 要確認.
         var cut = book.CutCells.Select(c => Notes.TextTooLong(null, new CellRef(file.RelativePath, c.Sheet, c.Row, c.Column), c.Length, _options.Limits.MaxCellChars));
         return submission with { Notes = [.. submission.Notes, .. cut] };
+    }
+
+    /// <summary>The dropdowns of an .xlsx already read and checked by the reader; the workbook as it is when the package cannot be opened again.</summary>
+    private static RawWorkbook Dropdowns(Stream stream, RawWorkbook book)
+    {
+        try
+        {
+            stream.Position = 0;
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            return Reading.Xlsx.DropdownLists.Attach(zip, book);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or IOException)
+        {
+            return book;
+        }
     }
 
     /// <summary>Reads every file (in parallel, bounded by the cores), then merges.</summary>

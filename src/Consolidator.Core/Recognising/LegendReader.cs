@@ -30,28 +30,30 @@ internal static partial class LegendReader
         "内容", "定義", "基準", "判定基準", "評価基準", "DESCRIPTION", "MEANING", "LABEL", "名称", "記入内容", "記録内容", "入力値", "値", "VALUE",
     };
 
-    public static Legend Read(RawSheet sheet, string file, JudgmentScale scale, HeaderRow? header)
+    public static Legend Read(RawSheet sheet, string file, JudgmentScale scale, HeaderRow? header, OwnCells? cells = null)
     {
+        cells ??= new OwnCells(sheet);
         var entries = new List<LegendEntry>();
         var rows = new HashSet<int>();
         var judgmentColumns = header is null ? [] : new[] { header.Column(ColumnKind.Judgment), header.Column(ColumnKind.Answer) }.OfType<int>().ToHashSet();
         var slices = new List<Slice>();
         for (var r = 1; r <= sheet.RowCount; r++)
-        {
-            var own = Own(sheet, r);
-            slices.Add(new Slice(r, own));
-        }
+            slices.Add(new Slice(r, cells[r]));
         Blocks(slices, sheet, file, scale, header, judgmentColumns, entries, rows);
         // A legend beside the table: the cells right of its last header column, on the table's own rows.
         if (header is not null)
         {
-            var beside = slices.Select(s => s with { Cells = s.Cells.Where(c => c.Column > header.LastColumn).ToList() }).ToList();
+            List<(int Column, string Text)> none = [];
+            var beside = slices.Select(s => s.Cells.Count > 0 && s.Cells[^1].Column > header.LastColumn
+                ? s with { Cells = s.Cells.Where(c => c.Column > header.LastColumn).ToList() }
+                : s with { Cells = none }).ToList();
             var besideRows = new HashSet<int>();
             Blocks(beside, sheet, file, scale, null, [], entries, besideRows);
         }
         // Several pairs in one cell: 〇：適合　△：不適合 ×：重大な不適合 ―：対象外, 判定は 〇（適合）/△（不適合）.
+        // Only rows of one or two cells: such a list stands alone (a note above the table, a line below it).
         for (var r = 1; r <= sheet.RowCount; r++)
-            foreach (var (c, text) in slices[r - 1].Cells)
+            foreach (var (c, text) in slices[r - 1].Cells.Count <= 2 ? slices[r - 1].Cells : [])
             {
                 var pairs = Inline(text, scale);
                 if (pairs.Count < 2) continue;
@@ -62,19 +64,6 @@ internal static partial class LegendReader
     }
 
     private sealed record Slice(int Row, List<(int Column, string Text)> Cells);
-
-    private static List<(int Column, string Text)> Own(RawSheet sheet, int row)
-    {
-        var cells = sheet.Row(row);
-        var own = new List<(int, string)>();
-        for (var c = 0; c < cells.Length; c++)
-        {
-            var t = Text.Collapsed(cells[c]);
-            if (t.Length == 0 || sheet.IsMergeFollower(row, c + 1)) continue;
-            own.Add((c + 1, t));
-        }
-        return own;
-    }
 
     private static void Blocks(List<Slice> slices, RawSheet sheet, string file, JudgmentScale scale, HeaderRow? header,
         HashSet<int> judgmentColumns, List<LegendEntry> entries, HashSet<int> rows)
@@ -99,12 +88,12 @@ internal static partial class LegendReader
                 run = run.Skip(1).ToList();
             }
             var inTable = header is not null && run[0].Row > header.Row;
+            // Rows of items (an id first) or of judgments without ids are no legend unless a legend header says so.
+            if (!headed && (run.Any(s => ItemIds.IsIdToken(ItemIds.Normalise(s.Cells[0].Text))) || inTable && run.Any(s => judgmentColumns.Contains(s.Cells[0].Column))))
+                continue;
             var lines = run.Select(s => Line(s, file, sheet.Name, scale)).ToList();
             var known = lines.Count(l => l.Class is not null || scale.Known(l.Spelling).Class is not null || JudgmentScale.IsPendingSpelling(l.Spelling));
-            var anyId = run.Any(s => ItemIds.IsIdToken(ItemIds.Normalise(s.Cells[0].Text)));
-            var inJudgment = inTable && run.Any(s => judgmentColumns.Contains(s.Cells[0].Column));
-            var accepted = headed || (known >= 2 && !anyId && !inJudgment);
-            if (!accepted) continue;
+            if (!headed && known < 2) continue;
             entries.AddRange(lines);
             foreach (var s in run) rows.Add(s.Row);
             var top = start - 1;
@@ -130,7 +119,7 @@ internal static partial class LegendReader
     private static LegendEntry Line(Slice s, string file, string sheet, JudgmentScale scale)
     {
         var spelling = Text.NfkcCollapsed(s.Cells[0].Text);
-        var meanings = s.Cells.Skip(1).Select(c => c.Text).ToList();
+        var meanings = s.Cells.Skip(1).Select(c => Text.Collapsed(c.Text)).ToList();
         foreach (var m in meanings)
             if (MeaningClass(m, scale) is { } k)
                 return new LegendEntry(spelling, m, k, new CellRef(file, sheet, s.Row, s.Cells[0].Column));
@@ -140,6 +129,7 @@ internal static partial class LegendReader
     /// <summary>The class a meaning names: 適合, 不適合（軽微）, 重大な不適合：リスク大, N/A; null for a description or a word the scale lacks.</summary>
     public static JudgmentClass? MeaningClass(string meaning, JudgmentScale scale)
     {
+        if (meaning.Length > 60) return null;
         var t = Text.NfkcCollapsed(meaning);
         if (t.Length == 0 || t.Length > 40) return null;
         if (scale.Parse(t) is { IsValid: true, Class: { } c }) return c;
@@ -158,9 +148,10 @@ internal static partial class LegendReader
 
     private static List<(string Spelling, string Meaning, JudgmentClass? Class)> Inline(string text, JudgmentScale scale)
     {
-        var t = Text.NfkcCollapsed(text);
         var pairs = new List<(string, string, JudgmentClass?)>();
-        if (t.Length > 200) return pairs;
+        // At least two separators (〇：適合　△：不適合, 〇（適合）／△（不適合）) before any normalisation.
+        if (text.Length > 200 || text.Count(ch => ch is ':' or '：' or '(' or '（' or '=') < 2) return pairs;
+        var t = Text.NfkcCollapsed(text);
         foreach (Match m in Pair().Matches(t))
         {
             var spelling = m.Groups["sym"].Value;

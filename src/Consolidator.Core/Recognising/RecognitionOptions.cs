@@ -24,6 +24,13 @@ public sealed record RecognitionOptions
     /// <summary>The office's own header names, metadata keys, cover sheets and spellings, added to the built-in ones. Defaults to none.</summary>
     public RecognitionProfile Profile { get; init; } = RecognitionProfile.Empty;
 
+    /// <summary>
+    /// Whether the dropdown lists of .xlsx files are read, to be shown with the scale mapping. Defaults
+    /// to false, which spares a second pass over every sheet: a dropdown never changes how a value
+    /// reads (the legend and the scale do); <c>validate</c> turns it on to show what each file offers.
+    /// </summary>
+    public bool ReadDropdowns { get; init; }
+
     /// <summary>The scale judgments are read with: <see cref="Scale"/> with the profile's spellings (Pass → 〇).</summary>
     public JudgmentScale JudgingScale => _judging ??= Scale.WithSpellings(Profile.JudgmentSpellings);
 
@@ -41,6 +48,7 @@ public sealed record RecognitionOptions
         DefaultTarget = original.DefaultTarget;
         DefaultFiscalYear = original.DefaultFiscalYear;
         Profile = original.Profile;
+        ReadDropdowns = original.ReadDropdowns;
     }
 
     public static RecognitionOptions Default { get; } = new();

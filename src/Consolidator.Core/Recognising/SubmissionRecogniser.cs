@@ -62,9 +62,10 @@ public sealed class SubmissionRecogniser
 
         // Legends are read on every sheet: a 凡例 sheet speaks for the others.
         var scale = _options.JudgingScale;
+        var cells = book.Sheets.ToDictionary(s => s, s => new OwnCells(s));
         var legends = book.Sheets.Where(s => !ScaleSheetReader.IsScaleSheet(s))
-            .ToDictionary(s => s, s => LegendReader.Read(s, file, scale, tables.FirstOrDefault(t => t.Sheet == s).Header));
-        var read = tables.Select(t => (t.Sheet, t.Header, Tables: TableReader.Read(file, t.Sheet, t.Header, lexicon, legends[t.Sheet]))).ToList();
+            .ToDictionary(s => s, s => LegendReader.Read(s, file, scale, tables.FirstOrDefault(t => t.Sheet == s).Header, cells[s]));
+        var read = tables.Select(t => (t.Sheet, t.Header, Tables: TableReader.Read(file, t.Sheet, t.Header, lexicon, legends[t.Sheet], cells[t.Sheet]))).ToList();
 
         var metadata = ReadMetadata(book, tables, file, lexicon);
         var (role, roleJa, roleEn) = DecideRole(metadata, read.Select(t => (t.Sheet, t.Tables)).ToList(), file);

@@ -6,6 +6,14 @@ namespace Consolidator.Core.Recognising;
 /// <summary>A row of a table read as an item: its id, the header it stands under and the categories above it.</summary>
 internal sealed record ItemLine(int Row, HeaderRow Header, string Id, Field RawId, IReadOnlyList<string> Path, CellRef? PathCell, Field? Words);
 
+/// <summary>The non-empty cells of each row of a sheet that are not the continuation of a merge begun elsewhere, found once for the readers that ask.</summary>
+internal sealed class OwnCells(RawSheet sheet)
+{
+    private readonly List<(int Column, string Text)>?[] _rows = new List<(int Column, string Text)>?[sheet.RowCount + 1];
+
+    public List<(int Column, string Text)> this[int row] => _rows[row] ??= TableReader.Own(sheet, row);
+}
+
 /// <summary>What one sheet's tables hold: item rows, every other non-empty row with its kind, the count of each kind, and its headers.</summary>
 internal sealed record SheetTables(IReadOnlyList<ItemLine> Items, IReadOnlyList<TableRow> Others, RowCounts Counts, IReadOnlyList<HeaderRow> Headers);
 
@@ -48,13 +56,15 @@ internal static class TableReader
         public string HeadingText = "";
         public CellRef Cell = null!;
         public string Text = "";
+        public List<(int Column, string Text)>? Own;
         public string ReasonJa = "";
         public string ReasonEn = "";
         public int Table;
     }
 
-    public static SheetTables Read(string file, RawSheet sheet, HeaderRow first, Lexicon lexicon, Legend legend)
+    public static SheetTables Read(string file, RawSheet sheet, HeaderRow first, Lexicon lexicon, Legend legend, OwnCells? cells = null)
     {
+        cells ??= new OwnCells(sheet);
         var lines = new List<Line>();
         var headers = new List<HeaderRow> { first };
         var header = first;
@@ -62,13 +72,12 @@ internal static class TableReader
         string? lastItem = null;
         for (var r = first.Row + 1; r <= sheet.RowCount; r++)
         {
-            var own = Own(sheet, r);
+            var own = cells[r];
             if (own.Count == 0) continue;
             var cell = new CellRef(file, sheet.Name, r, own[0].Column);
-            var text = string.Join(" ", own.Select(o => o.Text));
             Line Other(RowKind kind, string ja, string en) => new()
             {
-                Row = r, Header = header, Kind = Tentative.Other, OtherKind = kind, Cell = cell, Text = Short(text), ReasonJa = ja, ReasonEn = en, Table = table,
+                Row = r, Header = header, Kind = Tentative.Other, OtherKind = kind, Cell = cell, Text = Short(RowText(own)), ReasonJa = ja, ReasonEn = en, Table = table,
             };
 
             if (legend.Rows.Contains(r))
@@ -76,7 +85,12 @@ internal static class TableReader
                 lines.Add(Other(RowKind.Legend, "判定の凡例", "a legend of the scale"));
                 continue;
             }
-            if (HeaderFinder.Match(sheet, r, lexicon) is { } again && IsHeaderBelow(sheet, r, again, header, own))
+            var idColumn = header.Column(ColumnKind.Id)!.Value;
+            var idText = sheet[r, idColumn].Trim();
+            var normalised = ItemIds.Normalise(idText);
+            var isId = ItemIds.IsIdToken(normalised);
+            // A header row below holds header names, never an id in the id column: only such rows are matched.
+            if (!isId && HeaderFinder.Match(sheet, r, lexicon) is { } again && IsHeaderBelow(sheet, r, again, header, own))
             {
                 if (again.SameColumns(header))
                 {
@@ -97,16 +111,13 @@ internal static class TableReader
                 continue;
             }
 
-            var idColumn = header.Column(ColumnKind.Id)!.Value;
-            var idText = sheet[r, idColumn].Trim();
             var idFollower = sheet.IsMergeFollower(r, idColumn);
             // The id cell merged with the one above (not a heading merged across the row).
             var idContinues = idFollower && sheet.Merges.Any(m => m.Contains(r, idColumn) && m.FirstRow < r);
             var idOwn = idText.Length > 0 && !idFollower;
-            var normalised = ItemIds.Normalise(idText);
-            var hasOwnContent = OwnContent.Any(k => header.Column(k) is { } c && !sheet.IsMergeFollower(r, c) && sheet[r, c].Trim().Length > 0);
+            var hasOwnContent = HasOwnContent(sheet, r, header);
 
-            if (IsNote(own[0].Text) && !(idOwn && ItemIds.IsIdToken(normalised)))
+            if (!(idOwn && isId) && IsNote(own[0].Text))
             {
                 lines.Add(Other(RowKind.Note, "注記", "a note"));
                 continue;
@@ -116,9 +127,9 @@ internal static class TableReader
             {
                 var rawId = new Field(idText, new CellRef(file, sheet.Name, r, idColumn));
                 var split = ItemIds.SplitHeading(idText);
-                if (ItemIds.IsIdToken(normalised))
+                if (isId)
                 {
-                    lines.Add(new Line { Row = r, Header = header, Kind = Tentative.Candidate, Id = normalised, RawId = rawId, HasOwnContent = hasOwnContent, Cell = rawId.Cell, Text = Short(text), Table = table });
+                    lines.Add(new Line { Row = r, Header = header, Kind = Tentative.Candidate, Id = normalised, RawId = rawId, HasOwnContent = hasOwnContent, Cell = rawId.Cell, Own = own, Table = table });
                     lastItem = normalised;
                     continue;
                 }
@@ -128,24 +139,24 @@ internal static class TableReader
                     {
                         // "1-1 パスワード管理" with a judgment: the item 1-1, its words its text.
                         var words = new Field(h.Words, rawId.Cell);
-                        lines.Add(new Line { Row = r, Header = header, Kind = Tentative.Candidate, Id = h.Id, RawId = rawId, Words = words, HasOwnContent = true, Cell = rawId.Cell, Text = Short(text), Table = table });
+                        lines.Add(new Line { Row = r, Header = header, Kind = Tentative.Candidate, Id = h.Id, RawId = rawId, Words = words, HasOwnContent = true, Cell = rawId.Cell, Own = own, Table = table });
                         lastItem = h.Id;
                     }
                     else
                     {
-                        lines.Add(Heading(r, header, Math.Max(1, ItemIds.Numbers(h.Id).Count), text, cell, table));
+                        lines.Add(Heading(r, header, Math.Max(1, ItemIds.Numbers(h.Id).Count), RowText(own), cell, table));
                     }
                     continue;
                 }
                 if (!hasOwnContent && IsSectionLetters(normalised))
                 {
-                    lines.Add(Heading(r, header, 1, text, cell, table));
+                    lines.Add(Heading(r, header, 1, RowText(own), cell, table));
                     continue;
                 }
                 if (ItemIds.LooksLikeId(normalised))
                 {
                     // An id of an unusual shape (5.1（重要）): read as an item, so a wrong id is named in 要確認.
-                    lines.Add(new Line { Row = r, Header = header, Kind = Tentative.Candidate, Id = normalised, RawId = rawId, HasOwnContent = hasOwnContent, Cell = rawId.Cell, Text = Short(text), Table = table });
+                    lines.Add(new Line { Row = r, Header = header, Kind = Tentative.Candidate, Id = normalised, RawId = rawId, HasOwnContent = hasOwnContent, Cell = rawId.Cell, Own = own, Table = table });
                     lastItem = normalised;
                     continue;
                 }
@@ -156,12 +167,12 @@ internal static class TableReader
                 var (ja, en) = (
                     $"項目番号のセルが上の行と結合されており、項目 {lastItem} の続きの行と思われます。この行は集計していません。",
                     $"The id cell is merged with the row above: the row seems to continue item {lastItem}; it is not counted.");
-                lines.Add(Listed(r, header, Content(sheet, r, header, file, own), text, ja, en, table));
+                lines.Add(Listed(r, header, Content(sheet, r, header, file, own), RowText(own), ja, en, table));
                 continue;
             }
             if (own.Count == 1 && IsHeadingCell(sheet, r, own[0], header))
             {
-                lines.Add(Heading(r, header, 0, text, cell, table));
+                lines.Add(Heading(r, header, 0, RowText(own), cell, table));
                 continue;
             }
             var content = Content(sheet, r, header, file, own);
@@ -172,7 +183,7 @@ internal static class TableReader
                 : header.Column(ColumnKind.ItemText) is { } tc && sheet[r, tc].Trim().Length > 0
                     ? ("監査項目が記入されていますが、項目番号がありません（項目番号なし）", "The row holds an item text but no item id (missing id)")
                     : ("表の中の行ですが、項目・見出し・注記・凡例のいずれとしても読めません（項目番号なし）", "The row is in the table but reads as no item, heading, note or legend (missing id)");
-            lines.Add(Listed(r, header, content, text,
+            lines.Add(Listed(r, header, content, RowText(own),
                 what.Item1 + (continues ? $"。すぐ上の項目 {lastItem} の続きの可能性があります" : "") + "。この行は集計していません。",
                 what.Item2 + (continues ? $"; it may continue item {lastItem} above" : "") + "; the row is not counted.", table));
         }
@@ -192,7 +203,8 @@ internal static class TableReader
             if (next is null || next.Table != line.Table || !ItemIds.Extends(line.Id, next.Id)) continue;
             line.Kind = Tentative.Heading;
             line.Level = Math.Max(1, ItemIds.Numbers(line.Id).Count);
-            line.HeadingText = line.Text;
+            line.HeadingText = Short(RowText(line.Own!), 120);
+            line.Text = Short(RowText(line.Own!));
         }
     }
 
@@ -226,7 +238,7 @@ internal static class TableReader
                         $"見出し（第 {level} 階層）：以下の項目の分類", $"a section heading (level {level}): the category of the items below"));
                     break;
                 case Tentative.Candidate:
-                    var path = stack.Select(s => s.Text).ToList();
+                    var path = stack.Count == 0 ? [] : stack.Select(s => s.Text).ToList();
                     CellRef? pathCell = stack.Count > 0 ? stack[^1].Cell : null;
                     foreach (var c in line.Header.CategoryColumns)
                     {
@@ -277,16 +289,28 @@ internal static class TableReader
         return new CellRef(file, sheet.Name, row, own[0].Column);
     }
 
-    /// <summary>The non-empty cells of a row that are not the continuation of a merge begun elsewhere.</summary>
-    private static List<(int Column, string Text)> Own(RawSheet sheet, int row)
+    /// <summary>The row's text, its cells joined: for the rows that are no items (items are most rows, and need none).</summary>
+    private static string RowText(List<(int Column, string Text)> own) =>
+        Text.Collapsed(own.Count == 1 ? own[0].Text : string.Join(" ", own.Select(o => o.Text)));
+
+    /// <summary>Whether the row holds a judgment, answer, finding, advice, detail, evidence or basis of its own (not merged from above).</summary>
+    private static bool HasOwnContent(RawSheet sheet, int row, HeaderRow header)
+    {
+        foreach (var kind in OwnContent)
+            if (header.Column(kind) is { } c && !string.IsNullOrWhiteSpace(sheet[row, c]) && !sheet.IsMergeFollower(row, c))
+                return true;
+        return false;
+    }
+
+    /// <summary>The non-empty cells of a row (as read) that are not the continuation of a merge begun elsewhere.</summary>
+    internal static List<(int Column, string Text)> Own(RawSheet sheet, int row)
     {
         var cells = sheet.Row(row);
-        var own = new List<(int, string)>();
+        var own = new List<(int, string)>(Math.Min(cells.Length, 16));
         for (var c = 0; c < cells.Length; c++)
         {
-            var t = Text.Collapsed(cells[c]);
-            if (t.Length == 0 || sheet.IsMergeFollower(row, c + 1)) continue;
-            own.Add((c + 1, t));
+            if (string.IsNullOrWhiteSpace(cells[c]) || sheet.IsMergeFollower(row, c + 1)) continue;
+            own.Add((c + 1, cells[c]));
         }
         return own;
     }
@@ -294,7 +318,7 @@ internal static class TableReader
     private static int PreviousRow(RawSheet sheet, int row)
     {
         for (var r = row - 1; r >= 1; r--)
-            if (Own(sheet, r).Count > 0) return r;
+            if (sheet.Row(r).Any(c => !string.IsNullOrWhiteSpace(c))) return r;
         return 0;
     }
 

@@ -89,8 +89,11 @@ internal static class AppHost
         return new LoggerConfiguration().ReadFrom.Configuration(config).Enrich.FromLogContext().CreateLogger();
     }
 
-    /// <summary>A host with the pipeline, the job and the clock registered; commands add their own services.</summary>
-    public static HostApplicationBuilder Builder(IConfigurationRoot config, ConsolidationSettings consolidation, Serilog.ILogger logger)
+    /// <summary>
+    /// A host with the pipeline, the job and the clock registered; commands add their own services.
+    /// With <paramref name="readDropdowns"/> the pipeline also reads the dropdowns of .xlsx files, to show them (validate).
+    /// </summary>
+    public static HostApplicationBuilder Builder(IConfigurationRoot config, ConsolidationSettings consolidation, Serilog.ILogger logger, bool readDropdowns = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -100,7 +103,8 @@ internal static class AppHost
         builder.Configuration.AddConfiguration(config);
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(PipelineOptions(consolidation));
+        var options = PipelineOptions(consolidation);
+        builder.Services.AddSingleton(readDropdowns ? options with { Recognition = options.Recognition with { ReadDropdowns = true } } : options);
         builder.Services.AddSingleton(sp => new Consolidation(sp.GetRequiredService<ConsolidationOptions>()));
         builder.Services.AddSingleton<ConsolidationJob>();
         return builder;

@@ -59,7 +59,8 @@ internal static class ValidateCommand
         targets = targets.Select(Unique).ToList();
         others = others.Select(Unique).ToList();
         using var logger = new Serilog.LoggerConfiguration().CreateLogger();
-        using var host = AppHost.Builder(config, consolidation, logger).Build();
+        // validate shows what each file's dropdowns offer beside the scale mapping; run does not need them.
+        using var host = AppHost.Builder(config, consolidation, logger, readDropdowns: true).Build();
         var job = host.Services.GetRequiredService<ConsolidationJob>();
         var submissions = job.IngestAll([.. targets, .. others], null, CancellationToken.None);
         var reports = job.Pipeline.Validate(submissions).Take(targets.Count).ToList();

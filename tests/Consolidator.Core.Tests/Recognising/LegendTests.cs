@@ -86,6 +86,18 @@ public sealed class LegendTests
     }
 
     [TestMethod]
+    public void Dropdowns_AreReadOnlyWhenAskedFor_AndChangeNoJudgment()
+    {
+        var options = RecognitionData.Options();
+        var unasked = new Consolidation(options with { Recognition = options.Recognition with { ReadDropdowns = false } })
+            .Ingest(RecognitionData.File("legend-beside", "openpyxl"));
+        var asked = RecognitionData.Read("legend-beside", "openpyxl");
+
+        Assert.IsFalse(unasked.ScaleMappings.Any(m => m.Source.Contains("入力規則")));
+        CollectionAssert.AreEqual(asked.Rows.Select(r => r.ParsedJudgment.Class?.Symbol).ToArray(), unasked.Rows.Select(r => r.ParsedJudgment.Class?.Symbol).ToArray());
+    }
+
+    [TestMethod]
     public void WithoutTheProfile_TheUnknownHeadersAreNamed_AndNothingIsGuessed()
     {
         var s = RecognitionData.Read("legend-beside", "builder", profile: false);

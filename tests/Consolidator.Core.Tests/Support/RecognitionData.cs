@@ -40,6 +40,7 @@ internal static class RecognitionData
             Profile = profile ? Profile : RecognitionProfile.Empty,
             DefaultTarget = "モバイルアプリ",
             DefaultFiscalYear = 2024,
+            ReadDropdowns = true,
         },
         MaxParallelism = 1,
     };

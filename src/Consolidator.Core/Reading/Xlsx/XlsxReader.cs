@@ -22,12 +22,8 @@ internal sealed class XlsxReader : IWorkbookReader
                 XlsxPartGuard.Check(zip, budget);
             }
             stream.Position = 0;
-            RawWorkbook book;
-            using (var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true }))
-                book = ExcelDataReaderWorkbookReader.Read(reader, "xlsx", budget);
-            stream.Position = 0;
-            using var package = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            return DropdownLists.Attach(package, book);
+            using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
+            return ExcelDataReaderWorkbookReader.Read(reader, "xlsx", budget);
         }
         catch (UnreadableFileException)
         {
