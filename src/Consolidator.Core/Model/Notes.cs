@@ -29,13 +29,6 @@ public static class Notes
         "重複している行を削除するか番号を直してください。番号の列は文字列（@）の書式にしてください。",
         "Delete the repeated row or correct its id; format the id column as text (@).");
 
-    public static ReviewNote MissingItemId(CellRef cell, string content) => new(
-        ReviewKind.MissingItemId, null, [cell], content,
-        "判定又は回答が記入されていますが、項目番号がありません（項目番号なし）。この行は集計していません。",
-        "The row holds a judgment or answer but no item id (missing id); the row is not counted.",
-        "項目番号の列に監査項目一覧の番号を記入してください。",
-        "Enter the item id from the master list in the id column.");
-
     /// <summary>A row of an item table that is not used: no id, or the continuation of the item above. <paramref name="ja"/>/<paramref name="en"/> say why.</summary>
     public static ReviewNote RowNotUsed(CellRef cell, string original, string ja, string en) => new(
         ReviewKind.MissingItemId, null, [cell], original, ja, en,

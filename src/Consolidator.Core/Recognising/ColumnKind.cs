@@ -22,8 +22,6 @@ public enum ColumnKind
 /// </summary>
 internal static class ColumnSynonyms
 {
-    public static ColumnKind? Match(string? header) => Lexicon.Default.Column(header);
-
     public static string Label(ColumnKind kind) => kind switch
     {
         ColumnKind.Id => "項目番号",

@@ -38,8 +38,6 @@ public sealed record HeaderRow(int Row, IReadOnlyDictionary<ColumnKind, int> Col
 /// </summary>
 internal static class HeaderFinder
 {
-    public static HeaderRow? Find(RawSheet sheet, int maxRow) => Find(sheet, maxRow, Lexicon.Default);
-
     public static HeaderRow? Find(RawSheet sheet, int maxRow, Lexicon lexicon)
     {
         var last = Math.Min(sheet.RowCount, maxRow);
@@ -51,8 +49,6 @@ internal static class HeaderFinder
     }
 
     /// <summary>The known columns of one row, when they make a header (an id column and one more).</summary>
-    public static HeaderRow? Match(RawSheet sheet, int row) => Match(sheet, row, Lexicon.Default);
-
     public static HeaderRow? Match(RawSheet sheet, int row, Lexicon lexicon)
     {
         var h = Cells(sheet, row, lexicon);

@@ -27,11 +27,6 @@ internal static class MetadataReader
 {
     public static readonly string[] CoverSheetNames = ["表紙", "基本情報", "概要", "提出情報", "情報"];
 
-    public static MetaKey? MatchKey(string? text) => Lexicon.Default.MetaKey(text);
-
-    public static Dictionary<MetaKey, Field> Read(RawSheet sheet, string file, int firstRow, int lastRow) =>
-        Read(sheet, file, firstRow, lastRow, Lexicon.Default);
-
     public static Dictionary<MetaKey, Field> Read(RawSheet sheet, string file, int firstRow, int lastRow, Lexicon lexicon)
     {
         MetaKey? Key(string? text) => lexicon.MetaKey(text);

@@ -1,4 +1,6 @@
+using Consolidator.Core.Model;
 using Consolidator.Core.Tests.Support;
+using Consolidator.Fixtures;
 
 namespace Consolidator.Core.Tests.Recognising;
 
@@ -38,5 +40,35 @@ public sealed class IdByContentTests
         StringAssert.Contains(report.IdByContent, "C 列");
         StringAssert.Contains(report.IdByContent, "A・B 列はその上位の番号のため分類");
         CollectionAssert.AreEqual(new[] { "分類", "分類", "項目番号", "監査項目", "判定" }, report.Columns.ToArray());
+    }
+
+    // Columns under a header that names 確認項目 and 判定 but no id (blank or unknown header cells):
+    // each column's cells below, top to bottom, separated by |; which column is the id, and the categories.
+    [TestMethod]
+    // first column    last column (beside 判定)   id column  category path of the first row
+    [DataRow("1|2|3", "", "A", "")]
+    [DataRow("1||2", "1-1|1-2|2-1", "D", "1")]
+    [DataRow("5|3|5", "", null, "")]
+    [DataRow("高|中|高", "", null, "")]
+    [DataRow("R-1|R-2|R-3", "A|B|C", "A", "")]
+    public void TheIdColumn_IsTheFinestUniqueColumnOfIds_CoarserOnesAreCategories(string first, string last, string? id, string path)
+    {
+        var a = first.Split('|');
+        var d = last.Length == 0 ? new string[a.Length] : last.Split('|');
+        var spec = new SheetSpec().Meta("区分", "監査人").Meta("対象業務", "X").Meta("年度", "R6");
+        spec.Headers = ["", "確認項目", "判定", ""];
+        for (var i = 0; i < a.Length; i++) spec.Row(a[i].Length == 0 ? null : a[i], $"項目{i}", "〇", d[i]);
+
+        var s = new Consolidation().Ingest(SourceFile.FromBytes("a.xlsx", Books.Xlsx(spec), RecognitionData.At));
+
+        if (id is null)
+        {
+            Assert.AreEqual("no-table", s.Rejection?.Code);
+            return;
+        }
+        Assert.IsNull(s.Rejection);
+        Assert.AreEqual(id, CellRef.ColumnName(s.Rows[0].RawId.Cell.Column));
+        Assert.AreEqual(path, string.Join(" › ", s.Rows[0].CategoryPath));
+        Assert.AreEqual(a.Length, s.Counts!.Items);
     }
 }
