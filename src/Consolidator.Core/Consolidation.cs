@@ -83,11 +83,28 @@ public sealed class Consolidation
         {
             return new Submission { Source = file, Format = "", Rejection = Rejections.Corrupt(e.GetType().Name) };
         }
+        if (_options.Recognition.ReadDropdowns && book.Format.StartsWith("xls", StringComparison.Ordinal) && book.Format != "xls" && stream.CanSeek)
+            book = Dropdowns(stream, book);
         var submission = _recogniser.Recognise(file, book);
         if (book.CutCells.Count == 0 || submission.IsRejected) return submission;
         // Text over the cell limit was cut while reading; each such cell is listed in 要確認.
         var cut = book.CutCells.Select(c => Notes.TextTooLong(null, new CellRef(file.RelativePath, c.Sheet, c.Row, c.Column), c.Length, _options.Limits.MaxCellChars));
         return submission with { Notes = [.. submission.Notes, .. cut] };
+    }
+
+    /// <summary>The dropdowns of an .xlsx already read and checked by the reader; the workbook as it is when the package cannot be opened again.</summary>
+    private static RawWorkbook Dropdowns(Stream stream, RawWorkbook book)
+    {
+        try
+        {
+            stream.Position = 0;
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            return Reading.Xlsx.DropdownLists.Attach(zip, book);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or IOException)
+        {
+            return book;
+        }
     }
 
     /// <summary>Reads every file (in parallel, bounded by the cores), then merges.</summary>
@@ -142,9 +159,9 @@ public sealed class Consolidation
             var outcome = Supersession.Resolve(candidates, _options.TimeZone);
             var parts = outcome.Used;
             // An audit follows its master list's 判定基準 when it has one, else the configured scale.
-            var scale = parts.FirstOrDefault(p => p.Role == SubmissionRole.Master)?.Submission.Scale ?? _options.Recognition.Scale;
+            var scale = parts.FirstOrDefault(p => p.Role == SubmissionRole.Master)?.Submission.Scale ?? _options.Recognition.JudgingScale;
             var ledger = new AuditMerger.RowLedger();
-            var audit = new AuditMerger(scale, _options.Recognition.Scale, FileOrder).Merge(group.Key, parts, ledger, outcome.Notes);
+            var audit = new AuditMerger(scale, _options.Recognition.JudgingScale, FileOrder).Merge(group.Key, parts, ledger, outcome.Notes);
             var statuses = new Dictionary<string, (FileStatus, string, string)>(selection.FileStatuses, StringComparer.Ordinal);
             foreach (var (path, status) in outcome.Files) statuses[path] = status;
             records[i] = Ordered(keyed[group.Key].Select(s => Record(s, statuses, selection, ledger))).ToList();
@@ -202,10 +219,15 @@ public sealed class Consolidation
             {
                 list.AddRange(row.AuditorNotes);
                 list.AddRange(row.VendorNotes);
-                if (row.Judgment is not null && row.ParsedJudgment.State == Normalising.JudgmentState.Empty)
-                    list.Add(Notes.Pending(row.Id, [row.Judgment.Cell]));
-                if (row.Answer is not null && row.ParsedAnswer == Normalising.VendorAnswer.NoAnswer)
-                    list.Add(Notes.VendorNoAnswer(row.Id, s.Vendor?.Display(SubmissionRole.Vendor) ?? "", row.Answer.Cell));
+                // An item on several sheets: each sheet's blank judgment or answer is named by its own cell.
+                var scopes = row.Scopes.Count > 0 ? row.Scopes : [new ScopeJudgment(row.Sheet, row.Row, row.Judgment, row.ParsedJudgment, row.Finding, row.Recommendation, row.Answer, row.ParsedAnswer)];
+                foreach (var scope in scopes)
+                {
+                    if (scope.Judgment is not null && scope.Parsed.State == Normalising.JudgmentState.Empty)
+                        list.Add(Notes.Pending(row.Id, [scope.Judgment.Cell], scope.Judgment.Text));
+                    if (scope.Answer is not null && scope.ParsedAnswer == Normalising.VendorAnswer.NoAnswer)
+                        list.Add(Notes.VendorNoAnswer(row.Id, s.Vendor?.Display(SubmissionRole.Vendor) ?? "", scope.Answer.Cell));
+                }
             }
         }
         var consolidated = Consolidate(submissions);
@@ -226,14 +248,22 @@ public sealed class Consolidation
     }
 
     // The same problem found by the file's own check and by merging is reported once.
-    private static List<ReviewNote> Dedupe(List<ReviewNote> notes) =>
-        notes.GroupBy(n => (n.Kind, n.ItemId, Cell: n.Cells.Count > 0 ? n.Cells[0].ToString() : ""))
+    // A note whose cells another note of the same kind and item names too (a sheet's blank judgment and the
+    // item's 未判定 over all its sheets) is that note.
+    private static List<ReviewNote> Dedupe(List<ReviewNote> notes)
+    {
+        var byItem = notes.Where(n => n.ItemId is not null && n.Cells.Count > 1).ToLookup(n => (n.Kind, n.ItemId));
+        bool Covered(ReviewNote n) => n.ItemId is not null &&
+            byItem[(n.Kind, n.ItemId)].Any(m => m.Cells.Count > n.Cells.Count && n.Cells.All(m.Cells.Contains));
+        return notes.GroupBy(n => (n.Kind, n.ItemId, Cell: n.Cells.Count > 0 ? n.Cells[0].ToString() : ""))
             .Select(g => g.OrderByDescending(n => n.Cells.Count).First())
+            .Where(n => !Covered(n))
             .OrderBy(n => n.Cells.Count > 0 ? n.Cells[0].Sheet : "", StringComparer.Ordinal)
             .ThenBy(n => n.Cells.Count > 0 ? n.Cells[0].Row : 0)
             .ThenBy(n => n.Cells.Count > 0 ? n.Cells[0].Column : 0)
             .ThenBy(n => n.Kind)
             .ToList();
+    }
 
     private static int RoleOrder(SubmissionRole role) => role switch
     {
@@ -265,8 +295,10 @@ public sealed class Consolidation
         var adopted = status == FileStatus.Adopted;
         if (adopted)
         {
-            var used = $"{s.Role.Label()}の{(s.Role == SubmissionRole.Master ? "監査項目" : "提出")}として採用（{s.RowsRead} 行）";
-            var usedEn = $"Used as the {s.Role switch { SubmissionRole.Master => "master item list", SubmissionRole.Auditor => "auditor's checklist", SubmissionRole.Vendor => "vendor's pre-answer", _ => "auditor's checklist and vendor's pre-answer" }} ({s.RowsRead} rows)";
+            // Rows that are no items (headings, notes, legend, header rows) are named by kind, so 読込 = 採用 + 要確認 + these.
+            var kinds = s.Counts is { Other: > 0 } c ? ($": {c.DescribeJa()}", $": {c.DescribeEn()}") : ("", "");
+            var used = $"{s.Role.Label()}の{(s.Role == SubmissionRole.Master ? "監査項目" : "提出")}として採用（{s.RowsRead} 行{kinds.Item1}）";
+            var usedEn = $"Used as the {s.Role switch { SubmissionRole.Master => "master item list", SubmissionRole.Auditor => "auditor's checklist", SubmissionRole.Vendor => "vendor's pre-answer", _ => "auditor's checklist and vendor's pre-answer" }} ({s.RowsRead} rows{kinds.Item2})";
             (ja, en) = ja.Length == 0 ? (used, usedEn) : ($"{used}。{ja}", $"{usedEn}. {en}");
         }
         return new InputRecord

@@ -202,6 +202,7 @@ public sealed class SheetBuilder
     private readonly XlsxBuilder _book;
     private readonly SortedDictionary<(int Row, int Col), string> _cells = [];
     private readonly List<string> _merges = [];
+    private readonly List<(string Range, string[] Values)> _dropdowns = [];
     private readonly SortedDictionary<int, double> _widths = [];
 
     internal SheetBuilder(XlsxBuilder book, string name, bool hidden)
@@ -265,6 +266,13 @@ public sealed class SheetBuilder
         return this;
     }
 
+    /// <summary>A dropdown list (list data validation) on a range such as "D5:D20 D22:D30".</summary>
+    public SheetBuilder Dropdown(string range, params string[] values)
+    {
+        _dropdowns.Add((range, values));
+        return this;
+    }
+
     public SheetBuilder Width(int col, double width)
     {
         _widths[col] = width;
@@ -321,6 +329,13 @@ public sealed class SheetBuilder
             sb.Append("</mergeCells>");
         }
         if (_book.Flavour == XlsxFlavour.JapaneseExcel) sb.Append("""<phoneticPr fontId="1"/>""");
+        if (_dropdowns.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"""<dataValidations count="{_dropdowns.Count}">""");
+            foreach (var (range, values) in _dropdowns)
+                sb.Append(CultureInfo.InvariantCulture, $"""<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="{XlsxBuilder.Esc(range)}"><formula1>"{XlsxBuilder.Esc(string.Join(",", values))}"</formula1></dataValidation>""");
+            sb.Append("</dataValidations>");
+        }
         sb.Append("""<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>""");
         return sb.ToString();
     }

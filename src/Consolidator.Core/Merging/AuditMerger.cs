@@ -28,6 +28,7 @@ internal sealed class AuditMerger
     private ItemRow Rejudged(ItemRow row)
     {
         if (ReferenceEquals(_scale, _readWith) || row.Judgment is null) return row;
+        if (row.Scopes.Count > 0) return Recognising.ParallelSheets.Rejudged(row, _scale);
         var (parsed, notes) = Recognising.SubmissionRecogniser.Judge(_scale, row.Id, row.Judgment, row.Finding);
         return row with { ParsedJudgment = parsed, AuditorNotes = notes };
     }
@@ -57,6 +58,7 @@ internal sealed class AuditMerger
             if (!map.TryGetValue(s.Source.RelativePath, out var set))
                 map[s.Source.RelativePath] = set = [];
             set.Add((row.Sheet, row.Row));
+            foreach (var scope in row.Scopes) set.Add((scope.Sheet, scope.Row)); // one row per sheet of an item on several sheets
         }
     }
 
@@ -115,14 +117,17 @@ internal sealed class AuditMerger
             var describing = master is not null ? universe[id] : rows.Select(r => r.Row).FirstOrDefault() ?? universe[id];
             // A checklist that says 区分 監査人 but has no judgment column leaves the item pending, noted at its id cell.
             var judgments = rows.Select(r => r.Row.Judgment is { } cell
-                ? new AuditorJudgment(r.Part.Display, r.Row.ParsedJudgment, cell, r.Row.Finding, r.Row.Recommendation)
+                ? new AuditorJudgment(r.Part.Display, r.Row.ParsedJudgment, cell, r.Row.Finding, r.Row.Recommendation) { Scopes = r.Row.Scopes }
                 : new AuditorJudgment(r.Part.Display, new ParsedJudgment(JudgmentState.Empty, null, ""), new Field("", r.Row.RawId.Cell), r.Row.Finding, r.Row.Recommendation)).ToList();
             var valid = judgments.Where(j => j.Judgment.IsValid).ToList();
             JudgmentClass? merged = null;
             if (valid.Count == 0)
             {
                 var invalid = judgments.Any(j => j.Judgment.State is JudgmentState.Invalid or JudgmentState.Contradictory);
-                if (!invalid) notes.Add(Notes.Pending(id, judgments.Select(j => j.Cell.Cell).ToList()));
+                if (!invalid)
+                    notes.Add(Notes.Pending(id,
+                        judgments.SelectMany(j => j.Scopes.Count > 0 ? j.Scopes.Select(x => x.Judgment?.Cell).OfType<CellRef>() : [j.Cell.Cell]).ToList(),
+                        string.Join(" / ", judgments.Select(j => j.Judgment.Original.Trim()).Where(t => t.Length > 0).Distinct())));
             }
             else
             {

@@ -67,7 +67,32 @@ public sealed record InputRecord
 }
 
 /// <summary>One judgment an auditor gave an item, with its cell.</summary>
-public sealed record AuditorJudgment(string Auditor, ParsedJudgment Judgment, Field Cell, Field? Finding, Field? Recommendation);
+public sealed record AuditorJudgment(string Auditor, ParsedJudgment Judgment, Field Cell, Field? Finding, Field? Recommendation)
+{
+    /// <summary>The auditor's judgment per sheet, when the item stands on several sheets of the workbook; <see cref="Judgment"/> is their merge.</summary>
+    public IReadOnlyList<ScopeJudgment> Scopes { get; init; } = [];
+
+    /// <summary>
+    /// Where the judgment came from, one line per cell: the judgment cell, or for an item on several
+    /// sheets each sheet's cell with what it said ("file!Android!G5（〇）"). With <paramref name="only"/>,
+    /// only the sheets whose judgment it accepts (指摘事項 names the sheets where the finding was made).
+    /// </summary>
+    public IEnumerable<string> SourceLines(Func<JudgmentClass, bool>? only = null)
+    {
+        if (Scopes.Count == 0)
+        {
+            yield return Cell.Cell.ToString();
+            yield break;
+        }
+        foreach (var s in Scopes)
+        {
+            if (s.MainCell is not { } cell) continue;
+            if (only is not null && !(s.Parsed.Class is { } c && only(c))) continue;
+            var said = s.Parsed.Class is { } k ? k.Symbol : s.Parsed.State == JudgmentState.Empty ? "未判定" : "不正";
+            yield return $"{cell}（{said}）";
+        }
+    }
+}
 
 /// <summary>One vendor's answer to an item.</summary>
 public sealed record VendorAnswerRecord

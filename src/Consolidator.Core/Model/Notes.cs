@@ -29,21 +29,27 @@ public static class Notes
         "重複している行を削除するか番号を直してください。番号の列は文字列（@）の書式にしてください。",
         "Delete the repeated row or correct its id; format the id column as text (@).");
 
-    public static ReviewNote MissingItemId(CellRef cell, string content) => new(
-        ReviewKind.MissingItemId, null, [cell], content,
-        "判定又は回答が記入されていますが、項目番号がありません（項目番号なし）。この行は集計していません。",
-        "The row holds a judgment or answer but no item id (missing id); the row is not counted.",
-        "項目番号の列に監査項目一覧の番号を記入してください。",
-        "Enter the item id from the master list in the id column.");
+    /// <summary>A row of an item table that is not used: no id, or the continuation of the item above. <paramref name="ja"/>/<paramref name="en"/> say why.</summary>
+    public static ReviewNote RowNotUsed(CellRef cell, string original, string ja, string en) => new(
+        ReviewKind.MissingItemId, null, [cell], original, ja, en,
+        "項目であれば項目番号の列に監査項目一覧の番号を記入し、上の項目の続きであればその項目の行にまとめてください。",
+        "If the row is an item, enter its id from the master list; if it continues the item above, move its text into that item's row.");
 
-    public static ReviewNote Pending(string id, IReadOnlyList<CellRef> cells) => new(
-        ReviewKind.Pending, id, cells, "",
+    public static ReviewNote JudgmentNotOnScale(string id, CellRef cell, string original, string meaning, CellRef legend) => new(
+        ReviewKind.InvalidJudgment, id, [cell, legend], original,
+        $"判定「{original}」は、このファイルの凡例（{legend.Address}）では「{meaning}」の意味で、判定の区分のどれにも当たりません（不正な判定）。未判定として扱っています。",
+        $"Judgment '{original}' means '{meaning}' by the file's legend ({legend.Address}), which is no class of the scale (invalid judgment); the item is counted as pending.",
+        $"判定欄に{ScaleJa}を記入するか、設定 Recognition:JudgmentSpellings で「{original}」の判定を定めてください。",
+        $"Enter {ScaleEn}, or say what '{original}' means in Recognition:JudgmentSpellings.");
+
+    public static ReviewNote Pending(string id, IReadOnlyList<CellRef> cells, string original = "") => new(
+        ReviewKind.Pending, id, cells, original,
         cells.Count == 0
             ? $"項目 {id} はどの監査人のチェックリストにもありません（未判定）。"
-            : $"項目 {id} の判定が空欄です（未判定）。",
+            : original.Length > 0 ? $"項目 {id} の判定は「{original}」で、まだ決まっていません（未判定）。" : $"項目 {id} の判定が空欄です（未判定）。",
         cells.Count == 0
             ? $"Item {id} is in no auditor's checklist (pending)."
-            : $"Item {id} has no judgment (pending).",
+            : original.Length > 0 ? $"Item {id} is judged '{original}', not decided yet (pending)." : $"Item {id} has no judgment (pending).",
         $"判定欄に{ScaleJa}を記入してください。",
         $"Enter {ScaleEn} in the judgment cell.");
 

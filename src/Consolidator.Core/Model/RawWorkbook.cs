@@ -35,6 +35,9 @@ public sealed class RawSheet
 
     public int RowCount => Rows.Count;
 
+    /// <summary>The dropdown lists (list data validations with literal values) of the sheet; empty where the format has none.</summary>
+    public IReadOnlyList<DropdownList> Dropdowns { get; init; } = [];
+
     /// <summary>Cell text by 1-based row and column; empty string when outside the data.</summary>
     public string this[int row, int column]
     {
@@ -113,6 +116,9 @@ public sealed class RawSheet
         }
     }
 }
+
+/// <summary>A dropdown list on a range of cells: the values a person could pick (Pass, Fail, N/A).</summary>
+public sealed record DropdownList(MergedRange Range, IReadOnlyList<string> Values);
 
 /// <summary>A merged range, 1-based and inclusive.</summary>
 public readonly record struct MergedRange(int FirstRow, int FirstColumn, int LastRow, int LastColumn)

@@ -102,7 +102,28 @@ public sealed class RowSpill : IDisposable
                 w.Write(row.IsDuplicate);
                 Notes(row.AuditorNotes);
                 Notes(row.VendorNotes);
+                w.Write(row.CategoryPath.Count);
+                foreach (var p in row.CategoryPath) Str(p);
+                w.Write(row.Scopes.Count);
+                foreach (var scope in row.Scopes)
+                {
+                    Str(scope.Sheet);
+                    w.Write(scope.Row);
+                    Field(scope.Judgment);
+                    Judgment(scope.Parsed);
+                    Field(scope.Finding);
+                    Field(scope.Recommendation);
+                    Field(scope.Answer);
+                    w.Write((int)scope.ParsedAnswer);
+                }
             }
+        }
+
+        private void Judgment(ParsedJudgment j)
+        {
+            w.Write((int)j.State);
+            w.Write(j.Class is { } c ? spill.ClassIndex(c) : -1);
+            OptStr(j.Original);
         }
 
         private void Notes(IReadOnlyList<ReviewNote> notes)
@@ -199,9 +220,33 @@ public sealed class RowSpill : IDisposable
                     IsDuplicate = r.ReadBoolean(),
                     AuditorNotes = Notes(),
                     VendorNotes = Notes(),
+                    CategoryPath = Strings(),
+                    Scopes = Scopes(),
                 });
             }
             return rows;
+        }
+
+        private List<string> Strings()
+        {
+            var list = new List<string>(r.ReadInt32());
+            for (var i = list.Capacity; i > 0; i--) list.Add(Str());
+            return list;
+        }
+
+        private List<ScopeJudgment> Scopes()
+        {
+            var list = new List<ScopeJudgment>(r.ReadInt32());
+            for (var i = list.Capacity; i > 0; i--)
+                list.Add(new ScopeJudgment(Str(), r.ReadInt32(), Field(), Judgment(), Field(), Field(), Field(), (VendorAnswer)r.ReadInt32()));
+            return list;
+        }
+
+        private ParsedJudgment Judgment()
+        {
+            var state = (JudgmentState)r.ReadInt32();
+            var classIndex = r.ReadInt32();
+            return new ParsedJudgment(state, classIndex < 0 ? null : spill.ClassAt(classIndex), OptStr()!);
         }
 
         private List<ReviewNote> Notes()

@@ -61,6 +61,23 @@ public sealed class JudgmentScale
     private readonly Dictionary<string, JudgmentClass> _labels = new(StringComparer.OrdinalIgnoreCase);
     private readonly string[] _symbolsLongestFirst;
 
+    /// <summary>The scale with more spellings (Recognition:JudgmentSpellings): each taken away from any class that had it.</summary>
+    private JudgmentScale(JudgmentScale source, IReadOnlyList<(string Spelling, JudgmentClass Class)> extra)
+    {
+        Name = source.Name;
+        Classes = source.Classes;
+        foreach (var (k, v) in source._symbols) _symbols[k] = v;
+        foreach (var (k, v) in source._labels) _labels[k] = v;
+        Extra = extra;
+        foreach (var (spelling, c) in extra)
+        {
+            var key = Text.Nfkc(spelling);
+            _symbols.Remove(key);
+            _labels[key] = c;
+        }
+        _symbolsLongestFirst = _symbols.Keys.Where(k => k.Length > 0).OrderByDescending(k => k.Length).ToArray();
+    }
+
     public JudgmentScale(IEnumerable<JudgmentClass> classes, string name = "custom")
     {
         Name = name;
@@ -79,6 +96,28 @@ public sealed class JudgmentScale
 
     public string Name { get; }
 
+    /// <summary>Spellings added by <see cref="WithSpellings"/>, each with the class it reads as.</summary>
+    public IReadOnlyList<(string Spelling, JudgmentClass Class)> Extra { get; } = [];
+
+    /// <summary>
+    /// The scale with an office's own spellings ("Pass" → 〇): each target is a symbol, label or
+    /// spelling of this scale; targets it does not know are left out (the settings check names them).
+    /// A spelling the scale already reads as another class reads as the given one. The classes stay
+    /// the same objects, so results count them as the scale's. No spellings: this scale itself.
+    /// </summary>
+    public JudgmentScale WithSpellings(IReadOnlyDictionary<string, string>? spellings)
+    {
+        if (spellings is null || spellings.Count == 0) return this;
+        var extra = new List<(string, JudgmentClass)>();
+        foreach (var (spelling, target) in spellings)
+            if (Text.Nfkc(spelling).Length > 0 && Parse(target) is { IsValid: true, Class: { } c })
+                extra.Add((spelling, c));
+        return extra.Count == 0 ? this : new JudgmentScale(this, [.. Extra, .. extra]);
+    }
+
+    /// <summary>Spellings that say the judgment is still open (?, 未確認): read as 未判定, not as an invalid judgment.</summary>
+    public static bool IsPendingSpelling(string? text) => Text.NfkcCollapsed(text) is "?" or "??" or "未確認" or "未判定" or "確認中";
+
     /// <summary>Classes in the order of the 総括 table: out-of-scope, then least to most severe.</summary>
     public IReadOnlyList<JudgmentClass> Classes { get; }
 
@@ -92,13 +131,24 @@ public sealed class JudgmentScale
     /// Symbol and label that name different classes are <see cref="JudgmentState.Contradictory"/>;
     /// anything unknown is <see cref="JudgmentState.Invalid"/>; blank is <see cref="JudgmentState.Empty"/> (未判定).
     /// </summary>
-    public ParsedJudgment Parse(string? raw)
+    public ParsedJudgment Parse(string? raw) => Parse(raw, null);
+
+    /// <summary>
+    /// Reads a judgment cell with a file's own vocabulary on top: <paramref name="overrides"/> maps a
+    /// spelling (NFKC, ASCII case ignored) to the class the file's legend gives it, or to null where the
+    /// legend gives it a meaning that is no class of the scale (O meaning 適用): such a spelling is invalid,
+    /// never read by the scale's default. A spelling of 未判定 (?, 未確認) reads as empty.
+    /// </summary>
+    public ParsedJudgment Parse(string? raw, IReadOnlyDictionary<string, JudgmentClass?>? overrides)
     {
         var original = raw ?? "";
         var t = Text.NfkcCollapsed(raw);
         if (t.Length == 0) return new(JudgmentState.Empty, null, original);
+        if (overrides is not null && overrides.TryGetValue(t, out var o))
+            return o is null ? new(JudgmentState.Invalid, null, original) : new(JudgmentState.Valid, o, original);
         if (_symbols.TryGetValue(t, out var c) || _labels.TryGetValue(t, out c))
             return new(JudgmentState.Valid, c, original);
+        if (IsPendingSpelling(t)) return new(JudgmentState.Empty, null, original);
 
         // Symbol and label together, in either order, with or without brackets or a space.
         var parts = new string(t.Select(ch => Text.IsBracket(ch) || ch is '/' or '・' or ':' ? ' ' : ch).ToArray())
@@ -107,7 +157,7 @@ public sealed class JudgmentScale
             parts = SplitGlued(parts[0]);
         if (parts.Length == 2)
         {
-            var (a, b) = (Lookup(parts[0]), Lookup(parts[1]));
+            var (a, b) = (Lookup(parts[0], overrides), Lookup(parts[1], overrides));
             if (a is not null && b is not null)
                 return a == b
                     ? new(JudgmentState.Valid, a, original)
@@ -116,8 +166,20 @@ public sealed class JudgmentScale
         return new(JudgmentState.Invalid, null, original);
     }
 
-    private JudgmentClass? Lookup(string part) =>
-        _symbols.TryGetValue(part, out var c) || _labels.TryGetValue(part, out c) ? c : null;
+    private JudgmentClass? Lookup(string part, IReadOnlyDictionary<string, JudgmentClass?>? overrides)
+    {
+        if (overrides is not null && overrides.TryGetValue(part, out var o)) return o;
+        return _symbols.TryGetValue(part, out var c) || _labels.TryGetValue(part, out c) ? c : null;
+    }
+
+    /// <summary>How the scale alone reads a spelling: by a symbol or label spelling, an added spelling, or not at all.</summary>
+    internal (JudgmentClass? Class, bool Added) Known(string spelling)
+    {
+        var t = Text.NfkcCollapsed(spelling);
+        if (_symbols.TryGetValue(t, out var c) || _labels.TryGetValue(t, out c))
+            return (c, Extra.Any(e => Text.EqualsAsciiIgnoreCase(Text.Nfkc(e.Spelling), t)));
+        return (null, false);
+    }
 
     // "×重大な不適合" or "適合〇": a known symbol at either end of one word.
     private string[] SplitGlued(string word)

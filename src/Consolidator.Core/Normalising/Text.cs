@@ -29,7 +29,7 @@ internal static class Text
     public static string Collapsed(string? text)
     {
         var t = (text ?? "").Trim();
-        if (t.Length == 0) return t;
+        if (t.Length == 0 || !NeedsCollapsing(t)) return t;
         var sb = new StringBuilder(t.Length);
         var space = false;
         foreach (var ch in t)
@@ -44,6 +44,17 @@ internal static class Text
             sb.Append(ch);
         }
         return sb.ToString();
+    }
+
+    // Most texts hold no white space but single ASCII spaces: they are returned as they are, not copied.
+    private static bool NeedsCollapsing(string t)
+    {
+        for (var i = 0; i < t.Length; i++)
+        {
+            var ch = t[i];
+            if (ch == ' ' ? i + 1 < t.Length && char.IsWhiteSpace(t[i + 1]) : char.IsWhiteSpace(ch)) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -25,16 +25,27 @@ public static class VendorAnswers
 {
     private static readonly Dictionary<string, VendorAnswer> Spellings = Build();
 
-    public static VendorAnswer Parse(string? raw)
+    public static VendorAnswer Parse(string? raw) => Parse(raw, null);
+
+    /// <summary>
+    /// Reads an answer with an office's own spellings on top (Recognition:AnswerSpellings, keys NFKC,
+    /// ASCII case ignored), which win over the built-in ones.
+    /// </summary>
+    public static VendorAnswer Parse(string? raw, IReadOnlyDictionary<string, VendorAnswer>? extra)
     {
         var t = Text.NfkcCollapsed(raw);
         if (t.Length == 0) return VendorAnswer.NoAnswer;
-        if (Spellings.TryGetValue(t, out var a)) return a;
+        if (extra is not null && extra.TryGetValue(t, out var a)) return a;
+        if (Spellings.TryGetValue(t, out a)) return a;
         // "実施（一部委託先）", "〇 実施": take a leading known word or symbol.
         var head = t.Split([' ', '(', '（', '、', ',', '。'], StringSplitOptions.RemoveEmptyEntries);
-        if (head.Length > 0 && head[0] != t && Spellings.TryGetValue(head[0], out a)) return a;
+        if (head.Length > 0 && head[0] != t && (extra is not null && extra.TryGetValue(head[0], out a) || Spellings.TryGetValue(head[0], out a))) return a;
         return VendorAnswer.Invalid;
     }
+
+    /// <summary>An answer named by its label (実施, 一部実施, 未実施, 該当なし) or any built-in spelling; null for anything else.</summary>
+    public static VendorAnswer? FromTarget(string? target) =>
+        Parse(target) is var a && a is not (VendorAnswer.Invalid or VendorAnswer.NoAnswer) ? a : null;
 
     /// <summary>The Japanese word written to the result: 実施, 一部実施, 未実施, 該当なし, 未回答.</summary>
     public static string Label(this VendorAnswer answer) => answer switch

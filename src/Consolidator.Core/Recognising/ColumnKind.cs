@@ -22,18 +22,6 @@ public enum ColumnKind
 /// </summary>
 internal static class ColumnSynonyms
 {
-    private static readonly Dictionary<string, ColumnKind> Map = Build();
-
-    public static ColumnKind? Match(string? header)
-    {
-        var key = Normalising.Text.HeaderKey(header);
-        if (key.Length == 0 || key.Length > 40) return null;
-        if (Map.TryGetValue(key, out var kind)) return kind;
-        var stripped = Normalising.Text.HeaderKeyWithoutBracketed(header);
-        if (stripped.Length > 0 && Map.TryGetValue(stripped, out kind)) return kind;
-        return null;
-    }
-
     public static string Label(ColumnKind kind) => kind switch
     {
         ColumnKind.Id => "項目番号",
@@ -50,7 +38,8 @@ internal static class ColumnSynonyms
         _ => kind.ToString(),
     };
 
-    private static Dictionary<string, ColumnKind> Build()
+    /// <summary>The built-in synonyms, keyed by <see cref="Normalising.Text.HeaderKey"/>; a <see cref="Lexicon"/> adds an office's own.</summary>
+    public static Dictionary<string, ColumnKind> Defaults()
     {
         var d = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
         void Add(ColumnKind k, params string[] names)
@@ -59,7 +48,7 @@ internal static class ColumnSynonyms
         }
         Add(ColumnKind.Id, "No", "No.", "NO", "番号", "項番", "項目番号", "ID", "項目No", "項目No.", "項目ID", "管理番号", "通番", "№", "#");
         Add(ColumnKind.ItemText, "監査項目", "確認項目", "チェック項目", "点検項目", "項目", "監査項目内容", "質問", "質問事項", "評価項目", "確認事項", "監査内容");
-        Add(ColumnKind.Category, "分類", "大項目", "中項目", "カテゴリ", "カテゴリー", "領域", "分野", "大分類", "中分類");
+        Add(ColumnKind.Category, "分類", "大項目", "中項目", "小項目", "カテゴリ", "カテゴリー", "領域", "分野", "大分類", "中分類", "小分類", "区分名");
         Add(ColumnKind.Basis, "根拠", "根拠規程", "関連規程", "根拠条項", "対策基準", "参照規程", "準拠", "規程");
         Add(ColumnKind.Judgment, "判定", "評価", "監査結果", "判定結果", "評価結果", "監査判定", "判定区分");
         Add(ColumnKind.Finding, "指摘内容", "指摘事項", "所見", "確認結果", "監査所見", "指摘");

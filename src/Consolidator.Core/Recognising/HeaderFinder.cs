@@ -1,4 +1,5 @@
 using Consolidator.Core.Model;
+using Consolidator.Core.Normalising;
 
 namespace Consolidator.Core.Recognising;
 
@@ -8,39 +9,152 @@ public sealed record HeaderRow(int Row, IReadOnlyDictionary<ColumnKind, int> Col
     public int? Column(ColumnKind kind) => Columns.TryGetValue(kind, out var c) ? c : null;
 
     public bool Has(ColumnKind kind) => Columns.ContainsKey(kind);
+
+    /// <summary>Every category column, left to right (大分類, 中分類, 小分類, and id columns coarser than the id).</summary>
+    public IReadOnlyList<int> CategoryColumns { get; init; } = [];
+
+    /// <summary>Header cells no kind matched: their column and text.</summary>
+    public IReadOnlyList<(int Column, string Text)> Unrecognised { get; init; } = [];
+
+    /// <summary>Set when the id column was chosen by its content: which column and why (Japanese / English).</summary>
+    public string? IdByContent { get; init; }
+
+    /// <summary>The rightmost column with a header cell.</summary>
+    public int LastColumn { get; init; }
+
+    /// <summary>Whether another header row maps the same kinds onto the same columns (a header repeated for printing).</summary>
+    public bool SameColumns(HeaderRow other) =>
+        Columns.Count == other.Columns.Count && Columns.All(c => other.Column(c.Key) == c.Value) && CategoryColumns.SequenceEqual(other.CategoryColumns);
 }
 
 /// <summary>
 /// Finds the table by content, not position: the first row within the first rows of a sheet
 /// (30 by default) holding an item-id column and at least one more known column. Title rows,
-/// metadata, notes and a legend of the scale above it are normal.
+/// metadata, notes and a legend of the scale above it are normal. Failing that, a row naming at
+/// least two other known columns (監査項目, 判定, …) whose id header is blank or unknown is a header
+/// when a column below it holds item ids (1, 1-1, 1.2.3, A-3, SEC-01, ２．１０, MSTG-ARCH-1): with
+/// several such columns (1 / 1.1 / 1.1.1) the finest one that is unique per row is the id and the
+/// coarser ones are categories.
 /// </summary>
 internal static class HeaderFinder
 {
-    public static HeaderRow? Find(RawSheet sheet, int maxRow)
+    public static HeaderRow? Find(RawSheet sheet, int maxRow, Lexicon lexicon)
     {
         var last = Math.Min(sheet.RowCount, maxRow);
         for (var r = 1; r <= last; r++)
-        {
-            var header = Match(sheet, r);
-            if (header is not null) return header;
-        }
+            if (Match(sheet, r, lexicon) is { } header) return header;
+        for (var r = 1; r <= last; r++)
+            if (ByContent(sheet, r, lexicon) is { } header) return header;
         return null;
     }
 
-    /// <summary>The known columns of one row, when they make a header.</summary>
-    public static HeaderRow? Match(RawSheet sheet, int row)
+    /// <summary>The known columns of one row, when they make a header (an id column and one more).</summary>
+    public static HeaderRow? Match(RawSheet sheet, int row, Lexicon lexicon)
+    {
+        var h = Cells(sheet, row, lexicon);
+        return h.Columns.ContainsKey(ColumnKind.Id) && h.Columns.Count >= 2 ? h : null;
+    }
+
+    /// <summary>Every header cell of a row: the first column of each kind, all category columns, and the cells no kind matched.</summary>
+    private static HeaderRow Cells(RawSheet sheet, int row, Lexicon lexicon)
     {
         var cells = sheet.Row(row);
         var columns = new Dictionary<ColumnKind, int>();
+        var categories = new List<int>();
+        var unknown = new List<(int, string)>();
+        var last = 0;
         for (var c = 0; c < cells.Length; c++)
         {
-            if (string.IsNullOrEmpty(cells[c])) continue;
+            if (string.IsNullOrWhiteSpace(cells[c])) continue;
             // A header merged across columns fills every cell; only its first column counts.
             if (sheet.IsMergeFollower(row, c + 1)) continue;
-            var kind = ColumnSynonyms.Match(cells[c]);
-            if (kind is { } k) columns.TryAdd(k, c + 1);
+            last = c + 1;
+            if (lexicon.Column(cells[c]) is { } k)
+            {
+                columns.TryAdd(k, c + 1);
+                if (k == ColumnKind.Category) categories.Add(c + 1);
+            }
+            else
+            {
+                unknown.Add((c + 1, Text.Collapsed(cells[c])));
+            }
         }
-        return columns.ContainsKey(ColumnKind.Id) && columns.Count >= 2 ? new HeaderRow(row, columns) : null;
+        return new HeaderRow(row, columns) { CategoryColumns = categories, Unrecognised = unknown, LastColumn = last };
+    }
+
+    /// <summary>A header whose id column is found by what stands below it, or null.</summary>
+    private static HeaderRow? ByContent(RawSheet sheet, int row, Lexicon lexicon)
+    {
+        var h = Cells(sheet, row, lexicon);
+        if (h.Columns.ContainsKey(ColumnKind.Id) || h.Columns.Count < 2) return null;
+        if (!h.Has(ColumnKind.ItemText) && !h.Has(ColumnKind.Judgment) && !h.Has(ColumnKind.Answer)) return null;
+
+        var mapped = h.Columns.Values.Concat(h.CategoryColumns).ToHashSet();
+        var width = Math.Max(h.LastColumn, Enumerable.Range(row + 1, Math.Max(0, Math.Min(sheet.RowCount, row + 50) - row)).Select(r => sheet.Row(r).Length).DefaultIfEmpty(0).Max());
+        var lastRow = row;
+        for (var r = row + 1; r <= Math.Min(sheet.RowCount, row + 500); r++)
+        {
+            if (Match(sheet, r, lexicon) is not null) break;
+            lastRow = r;
+        }
+        var candidates = new List<Candidate>();
+        for (var c = 1; c <= width; c++)
+        {
+            if (mapped.Contains(c)) continue;
+            var values = new List<(int Row, string Id)>();
+            for (var r = row + 1; r <= lastRow; r++)
+            {
+                var text = sheet[r, c];
+                if (text.Trim().Length == 0 || sheet.IsMergeFollower(r, c)) continue;
+                values.Add((r, ItemIds.Normalise(text)));
+            }
+            var ids = values.Where(v => ItemIds.IsIdToken(v.Id)).ToList();
+            if (ids.Count < 2 || ids.Count < 0.6 * values.Count) continue;
+            var distinct = ids.Select(v => v.Id).Distinct(StringComparer.Ordinal).Count();
+            candidates.Add(new Candidate(c, ids, distinct >= 0.9 * ids.Count, ids.Max(v => ItemIds.Numbers(v.Id).Count)));
+        }
+        var id = candidates.Where(x => x.Unique).OrderByDescending(x => x.Depth).ThenByDescending(x => x.Ids.Count).ThenBy(x => x.Column).FirstOrDefault();
+        if (id is null) return null;
+
+        // Coarser id columns (1 beside 1.1.1) are categories when their ids are the ancestors of the id's.
+        var coarser = candidates.Where(x => x != id && x.Depth < id.Depth && Ancestors(sheet, x.Column, id, lastRow)).Select(x => x.Column).ToList();
+        var columns = new Dictionary<ColumnKind, int>(h.Columns) { [ColumnKind.Id] = id.Column };
+        if (coarser.Count > 0) columns.TryAdd(ColumnKind.Category, coarser.Concat(h.CategoryColumns).Min());
+        var categories = coarser.Concat(h.CategoryColumns).Order().ToList();
+        var header = sheet[row, id.Column].Trim();
+        var examples = string.Join(", ", id.Ids.Take(3).Select(v => v.Id));
+        var name = CellRef.ColumnName(id.Column);
+        var why = (header.Length == 0 ? $"見出しが空欄の {name} 列" : $"見出し「{Text.Collapsed(header)}」の {name} 列") +
+            $"に項目番号の形の値（{examples} …）が {id.Ids.Count} 行並ぶため項目番号の列としました" +
+            (coarser.Count > 0 ? $"（{string.Join("・", coarser.Select(CellRef.ColumnName))} 列はその上位の番号のため分類）" : "") +
+            $" / column {name} ({(header.Length == 0 ? "blank header" : "header '" + Text.Collapsed(header) + "'")}) holds item ids ({examples} …) in {id.Ids.Count} rows, so it is the id column" +
+            (coarser.Count > 0 ? $"; column(s) {string.Join(", ", coarser.Select(CellRef.ColumnName))} hold their parents and are categories" : "");
+        return h with
+        {
+            Columns = columns,
+            CategoryColumns = categories,
+            Unrecognised = h.Unrecognised.Where(u => u.Column != id.Column && !coarser.Contains(u.Column)).ToList(),
+            IdByContent = why,
+            LastColumn = Math.Max(h.LastColumn, id.Column),
+        };
+    }
+
+    private sealed record Candidate(int Column, List<(int Row, string Id)> Ids, bool Unique, int Depth);
+
+    /// <summary>Whether a column's ids, carried down to the rows below them, number the parents of the id column's ids.</summary>
+    private static bool Ancestors(RawSheet sheet, int column, Candidate id, int lastRow)
+    {
+        string? carried = null;
+        int both = 0, parent = 0;
+        var fine = id.Ids.ToDictionary(v => v.Row, v => v.Id);
+        for (var r = id.Ids[0].Row; r <= lastRow; r++)
+        {
+            var text = ItemIds.Normalise(sheet[r, column]);
+            if (ItemIds.IsIdToken(text)) carried = text;
+            if (carried is null || !fine.TryGetValue(r, out var child)) continue;
+            both++;
+            if (ItemIds.Extends(carried, child)) parent++;
+        }
+        return both > 0 && parent >= 0.8 * both;
     }
 }

@@ -25,14 +25,11 @@ internal enum MetaKey
 /// </summary>
 internal static class MetadataReader
 {
-    private static readonly Dictionary<string, MetaKey> Keys = Build();
-
     public static readonly string[] CoverSheetNames = ["表紙", "基本情報", "概要", "提出情報", "情報"];
 
-    public static MetaKey? MatchKey(string? text) => Keys.TryGetValue(Text.HeaderKey(text), out var k) ? k : null;
-
-    public static Dictionary<MetaKey, Field> Read(RawSheet sheet, string file, int firstRow, int lastRow)
+    public static Dictionary<MetaKey, Field> Read(RawSheet sheet, string file, int firstRow, int lastRow, Lexicon lexicon)
     {
+        MetaKey? Key(string? text) => lexicon.MetaKey(text);
         var found = new Dictionary<MetaKey, Field>();
         for (var r = firstRow; r <= Math.Min(lastRow, sheet.RowCount); r++)
         {
@@ -42,17 +39,17 @@ internal static class MetadataReader
             {
                 if (consumed[c] || string.IsNullOrWhiteSpace(cells[c])) continue;
                 if (sheet.IsMergeFollower(r, c + 1)) continue;
-                var key = MatchKey(cells[c]);
+                var key = Key(cells[c]);
                 if (key is null)
                 {
-                    TryInline(cells[c], new CellRef(file, sheet.Name, r, c + 1), found);
+                    TryInline(cells[c], new CellRef(file, sheet.Name, r, c + 1), found, lexicon);
                     continue;
                 }
                 // The value: the next non-empty cell to the right that is not itself a merge of the key.
                 for (var v = c + 1; v < cells.Length && v <= c + 4; v++)
                 {
                     if (string.IsNullOrWhiteSpace(cells[v]) || cells[v] == cells[c] && sheet.IsMergeFollower(r, v + 1)) continue;
-                    var valueIsKey = MatchKey(cells[v]) is not null;
+                    var valueIsKey = Key(cells[v]) is not null;
                     if (valueIsKey && key != MetaKey.Role) break;
                     consumed[v] = true;
                     found.TryAdd(key.Value, new Field(Text.Collapsed(cells[v]), new CellRef(file, sheet.Name, r, v + 1)));
@@ -63,16 +60,17 @@ internal static class MetadataReader
         return found;
     }
 
-    private static void TryInline(string text, CellRef cell, Dictionary<MetaKey, Field> found)
+    private static void TryInline(string text, CellRef cell, Dictionary<MetaKey, Field> found, Lexicon lexicon)
     {
         var i = text.IndexOfAny([':', '：']);
         if (i <= 0 || i >= text.Length - 1 || i > 12) return;
-        var key = MatchKey(text[..i]);
+        var key = lexicon.MetaKey(text[..i]);
         var value = Text.Collapsed(text[(i + 1)..]);
         if (key is { } k && value.Length > 0) found.TryAdd(k, new Field(value, cell));
     }
 
-    private static Dictionary<string, MetaKey> Build()
+    /// <summary>The built-in keys, keyed by <see cref="Text.HeaderKey"/>; a <see cref="Lexicon"/> adds an office's own.</summary>
+    public static Dictionary<string, MetaKey> DefaultKeys()
     {
         var d = new Dictionary<string, MetaKey>(StringComparer.Ordinal);
         void Add(MetaKey k, params string[] names)

@@ -25,6 +25,7 @@ public sealed class SubmissionRecogniser
             return template.Exact ?? template.Stamp(Recognise(source, template.Remainder));
 
         var file = source.RelativePath;
+        var lexicon = _options.Lexicon;
         var tables = new List<(RawSheet Sheet, HeaderRow Header)>();
         var reports = new List<SheetReport>();
         foreach (var sheet in book.Sheets)
@@ -34,11 +35,11 @@ public sealed class SubmissionRecogniser
                 reports.Add(new SheetReport(sheet.Name, sheet.Hidden, null, [], 0, "判定基準 / judgment scale"));
                 continue;
             }
-            var header = HeaderFinder.Find(sheet, _options.MaxHeaderRow);
+            var header = HeaderFinder.Find(sheet, _options.MaxHeaderRow, lexicon);
             if (header is null)
             {
                 reports.Add(new SheetReport(sheet.Name, sheet.Hidden, null, [], 0,
-                    sheet.RowCount == 0 ? "空 / empty" : "表なし / no item table"));
+                    sheet.RowCount == 0 ? "空 / empty" : lexicon.IsCoverSheet(sheet.Name) ? "表紙 / cover sheet" : "表なし / no item table"));
                 continue;
             }
             tables.Add((sheet, header));
@@ -48,7 +49,7 @@ public sealed class SubmissionRecogniser
         if (tables.Count == 0)
         {
             var empty = book.Sheets.All(s => s.Rows.All(r => r.All(string.IsNullOrWhiteSpace)));
-            var meta = ReadMetadata(book, tables, file);
+            var meta = ReadMetadata(book, tables, file, lexicon);
             return baseSubmission with
             {
                 Metadata = meta,
@@ -60,114 +61,142 @@ public sealed class SubmissionRecogniser
             };
         }
 
-        var metadata = ReadMetadata(book, tables, file);
-        var role = DecideRole(metadata, tables);
+        // Legends are read on every sheet: a 凡例 sheet speaks for the others.
+        var scale = _options.JudgingScale;
+        var cells = book.Sheets.ToDictionary(s => s, s => new OwnCells(s));
+        var legends = book.Sheets.Where(s => !ScaleSheetReader.IsScaleSheet(s))
+            .ToDictionary(s => s, s => LegendReader.Read(s, file, scale, tables.FirstOrDefault(t => t.Sheet == s).Header, cells[s]));
+        var read = tables.Select(t => (t.Sheet, t.Header, Tables: TableReader.Read(file, t.Sheet, t.Header, lexicon, legends[t.Sheet], cells[t.Sheet]))).ToList();
+
+        var metadata = ReadMetadata(book, tables, file, lexicon);
+        var (role, roleJa, roleEn) = DecideRole(metadata, read.Select(t => (t.Sheet, t.Tables)).ToList(), file);
         var (key, keyOrigin, missing) = ResolveKey(source, metadata);
         var (auditor, vendor, vendorAssumed) = Parties(source, metadata, role);
 
         var notes = new List<ReviewNote>();
         var rows = new List<ItemRow>();
-        var firstCell = new Dictionary<string, CellRef>(StringComparer.Ordinal);
-        var withoutId = 0;
-        foreach (var (sheet, header) in tables)
+        var mappings = new List<ScaleMapping>();
+        var others = new List<TableRow>();
+        var counts = RowCounts.Zero;
+        foreach (var (sheet, header, sheetTables) in read)
         {
+            var vocabulary = Vocabulary(file, sheet, sheetTables, legends, scale);
             var before = rows.Count;
-            withoutId += ReadRows(file, sheet, header, role, rows, notes, firstCell);
-            reports.Add(new SheetReport(sheet.Name, sheet.Hidden, header.Row,
-                header.Columns.OrderBy(c => c.Value).Select(c => ColumnSynonyms.Label(c.Key)).ToList(), rows.Count - before, null));
+            ReadRows(file, sheet, sheetTables, role, vocabulary, rows, notes);
+            mappings.AddRange(vocabulary.Mappings());
+            others.AddRange(sheetTables.Others);
+            foreach (var o in sheetTables.Others.Where(o => o.Kind == RowKind.Listed))
+                notes.Add(Notes.RowNotUsed(o.Cell, o.Text, o.ReasonJa, o.ReasonEn));
+            counts += sheetTables.Counts;
+            reports.Add(new SheetReport(sheet.Name, sheet.Hidden, header.Row, ColumnLabels(header), rows.Count - before, null)
+            {
+                Counts = sheetTables.Counts,
+                MoreHeaderRows = sheetTables.Headers.Skip(1).Select(h => h.Row).ToList(),
+                Unrecognised = sheetTables.Headers.SelectMany(h => h.Unrecognised.Select(u => $"{CellRef.ColumnName(u.Column)}{h.Row}「{u.Text}」")).Distinct().ToList(),
+                IdByContent = header.IdByContent,
+            });
         }
+        rows = ParallelSheets.Merge(rows);
         if (vendorAssumed && role.HasFlag(SubmissionRole.Vendor) && role.HasFlag(SubmissionRole.Auditor))
             notes.Add(Notes.VendorNotNamed(new CellRef(file, tables[0].Sheet.Name, tables[0].Header.Row, tables[0].Header.Column(ColumnKind.Answer) ?? 1), vendor!.Organisation ?? ""));
 
         return baseSubmission with
         {
             Role = role,
+            RoleReasonJa = roleJa,
+            RoleReasonEn = roleEn,
             Key = key,
             KeyOrigin = keyOrigin,
             Metadata = metadata,
             Auditor = role.HasFlag(SubmissionRole.Auditor) ? auditor : null,
             Vendor = role.HasFlag(SubmissionRole.Vendor) ? vendor : null,
             SubmittedOn = ParseDate(metadata.SubmittedOn),
-            Scale = role == SubmissionRole.Master ? book.Sheets.Where(ScaleSheetReader.IsScaleSheet).Select(ScaleSheetReader.Read).FirstOrDefault(x => x is not null) : null,
+            Scale = role == SubmissionRole.Master
+                ? book.Sheets.Where(ScaleSheetReader.IsScaleSheet).Select(ScaleSheetReader.Read).FirstOrDefault(x => x is not null)?.WithSpellings(_options.Profile.JudgmentSpellings)
+                : null,
             AuditDate = ParseDate(metadata.AuditDate),
             Rows = rows,
-            RowsWithoutId = withoutId,
+            RowsWithoutId = counts.Listed,
+            Counts = counts,
+            OtherRows = others,
+            ScaleMappings = Combine(mappings),
             Notes = notes,
             Sheets = reports,
             Rejection = key is null ? Rejections.NoAuditKey(missing) : null,
         };
     }
 
-    private int ReadRows(string file, RawSheet sheet, HeaderRow header, SubmissionRole role,
-        List<ItemRow> rows, List<ReviewNote> notes, Dictionary<string, CellRef> firstCell)
+    /// <summary>The columns of a header in sheet order, each category column named.</summary>
+    private static List<string> ColumnLabels(HeaderRow header) =>
+        header.Columns.Where(c => c.Key != ColumnKind.Category).Select(c => (c.Value, c.Key))
+            .Concat(header.CategoryColumns.Select(c => (c, ColumnKind.Category)))
+            .OrderBy(c => c.Item1).Select(c => ColumnSynonyms.Label(c.Item2)).ToList();
+
+    /// <summary>A sheet's vocabulary: its own legends first, then the other sheets', and the dropdowns on its judgment columns.</summary>
+    private static JudgmentVocabulary Vocabulary(string file, RawSheet sheet, SheetTables tables, Dictionary<RawSheet, Legend> legends, JudgmentScale scale)
     {
-        var scale = _options.Scale;
-        var idColumn = header.Column(ColumnKind.Id)!.Value;
+        var entries = legends[sheet].Entries.Concat(legends.Where(l => l.Key != sheet).SelectMany(l => l.Value.Entries));
+        var dropdown = new List<(string, CellRef)>();
+        // A dropdown counts where it covers the judgment cell of an item (not the rows below the table).
+        foreach (var d in sheet.Dropdowns)
+            if (tables.Items.FirstOrDefault(i => i.Header.Column(ColumnKind.Judgment) is { } c && d.Range.Contains(i.Row, c)) is { } item)
+                dropdown.AddRange(d.Values.Select(v => (v, new CellRef(file, sheet.Name, item.Row, item.Header.Column(ColumnKind.Judgment)!.Value))));
+        return new JudgmentVocabulary(scale, entries, dropdown);
+    }
+
+    /// <summary>The mappings of every sheet, one per spelling, cells added up.</summary>
+    private static List<ScaleMapping> Combine(List<ScaleMapping> mappings) =>
+        mappings.GroupBy(m => (m.Spelling, m.Symbol, m.Source), x => x)
+            .Select(g => g.First() with { Cells = g.Sum(m => m.Cells) })
+            .OrderByDescending(m => m.Cells).ThenBy(m => m.Spelling, StringComparer.Ordinal).ToList();
+
+    private void ReadRows(string file, RawSheet sheet, SheetTables tables, SubmissionRole role, JudgmentVocabulary vocabulary,
+        List<ItemRow> rows, List<ReviewNote> notes)
+    {
         var judging = role.HasFlag(SubmissionRole.Auditor);
         var answering = role.HasFlag(SubmissionRole.Vendor);
-        string? category = null;
-        CellRef? categoryCell = null;
-        var withoutId = 0;
-
-        for (var r = header.Row + 1; r <= sheet.RowCount; r++)
+        var firstCell = new Dictionary<string, CellRef>(StringComparer.Ordinal);
+        foreach (var line in tables.Items)
         {
+            var r = line.Row;
+            var header = line.Header;
             Field? Get(ColumnKind kind)
             {
                 if (header.Column(kind) is not { } c) return null;
                 return new Field(sheet[r, c].Trim(), new CellRef(file, sheet.Name, r, c));
             }
 
-            var rawId = Get(ColumnKind.Id)!;
+            var id = line.Id;
             var judgment = judging ? Get(ColumnKind.Judgment) : null;
             var answer = answering ? Get(ColumnKind.Answer) : null;
-            var id = ItemIds.Normalise(rawId.Text);
-            if (!ItemIds.LooksLikeId(id))
-            {
-                if (HeaderFinder.Match(sheet, r) is not null) continue; // a header repeated for printing
-                var content = judgment is { IsEmpty: false } ? judgment : answer is { IsEmpty: false } ? answer : null;
-                if (content is not null)
-                {
-                    withoutId++;
-                    notes.Add(Notes.MissingItemId(content.Cell, content.Text));
-                }
-                continue; // title, notes (※ …), a legend of the scale, a sub-heading, a blank row
-            }
-
-            var cat = Get(ColumnKind.Category);
-            if (cat is { IsEmpty: false })
-            {
-                category = cat.Text;
-                categoryCell = cat.Cell;
-            }
-            else if (cat is not null && category is not null)
-            {
-                cat = new Field(category, categoryCell!); // category written only in the first row of its group
-            }
-
             var finding = Get(ColumnKind.Finding);
-            var (parsed, auditorNotes) = Judge(scale, id, judgment, finding);
-            var parsedAnswer = answer is null ? VendorAnswer.NoAnswer : VendorAnswers.Parse(answer.Text);
+            var (parsed, auditorNotes) = Judge(_options.JudgingScale, id, judgment, finding, vocabulary);
+            var parsedAnswer = answer is null ? VendorAnswer.NoAnswer : VendorAnswers.Parse(answer.Text, _options.Lexicon.Answers);
             var vendorNotes = new List<ReviewNote>();
-            if (answer is not null)
-            {
-                if (parsedAnswer == VendorAnswer.Invalid) vendorNotes.Add(Notes.InvalidAnswer(id, answer.Cell, answer.Text));
-            }
+            if (answer is not null && parsedAnswer == VendorAnswer.Invalid) vendorNotes.Add(Notes.InvalidAnswer(id, answer.Cell, answer.Text));
 
+            // A repeat inside one sheet is a duplicate; the same id on another sheet is a scope (ParallelSheets).
             var duplicate = false;
-            if (!firstCell.TryAdd(id, rawId.Cell))
+            if (!firstCell.TryAdd(id, line.RawId.Cell))
             {
                 duplicate = true;
-                notes.Add(Notes.DuplicateItemId(id, firstCell[id], rawId.Cell, rawId.Text));
+                notes.Add(Notes.DuplicateItemId(id, firstCell[id], line.RawId.Cell, line.RawId.Text));
             }
 
+            var category = line.Path.Count > 0
+                ? new Field(string.Join(" › ", line.Path), line.PathCell ?? line.RawId.Cell)
+                : Get(ColumnKind.Category);
+            var text = Get(ColumnKind.ItemText);
+            if (line.Words is not null && (text is null || text.IsEmpty)) text = line.Words;
             rows.Add(new ItemRow
             {
                 Id = id,
-                RawId = rawId,
+                RawId = line.RawId,
                 Sheet = sheet.Name,
                 Row = r,
-                Category = cat,
-                ItemText = Get(ColumnKind.ItemText),
+                Category = category,
+                CategoryPath = line.Path,
+                ItemText = text,
                 Basis = Get(ColumnKind.Basis),
                 Judgment = judgment,
                 ParsedJudgment = parsed,
@@ -183,26 +212,28 @@ public sealed class SubmissionRecogniser
                 VendorNotes = vendorNotes,
             });
         }
-        return withoutId;
     }
 
     /// <summary>
     /// A judgment cell read on a scale, with its problems: invalid, symbol and label that
     /// disagree, △ or × without 指摘内容. Used again when an audit's master list brings its own scale.
     /// </summary>
-    internal static (ParsedJudgment Parsed, List<ReviewNote> Notes) Judge(JudgmentScale scale, string id, Field? judgment, Field? finding)
+    internal static (ParsedJudgment Parsed, List<ReviewNote> Notes) Judge(JudgmentScale scale, string id, Field? judgment, Field? finding,
+        JudgmentVocabulary? vocabulary = null)
     {
         var notes = new List<ReviewNote>();
         if (judgment is null) return (default, notes);
-        var parsed = scale.Parse(judgment.Text);
-        if (parsed.State == JudgmentState.Invalid) notes.Add(Notes.InvalidJudgment(id, judgment.Cell, judgment.Text));
+        var parsed = vocabulary is not null ? vocabulary.Parse(judgment.Text, judgment.Cell) : scale.Parse(judgment.Text);
+        if (parsed.State == JudgmentState.Invalid && vocabulary?.Unmapped(judgment.Text) is { } legend)
+            notes.Add(Notes.JudgmentNotOnScale(id, judgment.Cell, judgment.Text, legend.Meaning, legend.Cell));
+        else if (parsed.State == JudgmentState.Invalid) notes.Add(Notes.InvalidJudgment(id, judgment.Cell, judgment.Text));
         else if (parsed.State == JudgmentState.Contradictory) notes.Add(Notes.ContradictoryJudgment(id, judgment.Cell, judgment.Text));
         else if (parsed is { IsValid: true, Class.RequiresFinding: true } && (finding is null || finding.IsEmpty))
             notes.Add(Notes.MissingFinding(id, judgment.Cell, finding?.Cell, judgment.Text));
         return (parsed, notes);
     }
 
-    private static SubmissionMetadata ReadMetadata(RawWorkbook book, List<(RawSheet Sheet, HeaderRow Header)> tables, string file)
+    private static SubmissionMetadata ReadMetadata(RawWorkbook book, List<(RawSheet Sheet, HeaderRow Header)> tables, string file, Lexicon lexicon)
     {
         var found = new Dictionary<MetaKey, Field>();
         void Merge(Dictionary<MetaKey, Field> more)
@@ -210,14 +241,14 @@ public sealed class SubmissionRecogniser
             foreach (var (k, v) in more) found.TryAdd(k, v);
         }
         foreach (var (sheet, header) in tables.Take(1))
-            Merge(MetadataReader.Read(sheet, file, 1, header.Row - 1));
-        foreach (var sheet in book.Sheets.Where(s => MetadataReader.CoverSheetNames.Any(n => Text.Nfkc(s.Name).Contains(n))))
-            Merge(MetadataReader.Read(sheet, file, 1, sheet.RowCount));
+            Merge(MetadataReader.Read(sheet, file, 1, header.Row - 1, lexicon));
+        foreach (var sheet in book.Sheets.Where(s => lexicon.IsCoverSheet(s.Name)))
+            Merge(MetadataReader.Read(sheet, file, 1, sheet.RowCount, lexicon));
         foreach (var (sheet, header) in tables.Skip(1))
-            Merge(MetadataReader.Read(sheet, file, 1, header.Row - 1));
+            Merge(MetadataReader.Read(sheet, file, 1, header.Row - 1, lexicon));
         if (tables.Count == 0)
             foreach (var sheet in book.Sheets)
-                Merge(MetadataReader.Read(sheet, file, 1, Math.Min(sheet.RowCount, 40)));
+                Merge(MetadataReader.Read(sheet, file, 1, Math.Min(sheet.RowCount, 40), lexicon));
         return new SubmissionMetadata
         {
             Target = found.GetValueOrDefault(MetaKey.Target),
@@ -236,43 +267,71 @@ public sealed class SubmissionRecogniser
     /// 区分 when present; else a judgment column means auditor, an answer column without
     /// judgment means vendor, neither means master list. A table with both columns is both
     /// when both hold values: the checklist was sent to the vendor first, then judged.
+    /// Returns the role and what decided it, in Japanese and English.
     /// </summary>
-    private static SubmissionRole DecideRole(SubmissionMetadata meta, List<(RawSheet Sheet, HeaderRow Header)> tables)
+    private static (SubmissionRole Role, string Ja, string En) DecideRole(SubmissionMetadata meta, List<(RawSheet Sheet, SheetTables Tables)> tables, string file)
     {
         var stated = Roles.FromText(meta.Role?.Text);
-        var hasJudgment = tables.Any(t => t.Header.Has(ColumnKind.Judgment));
-        var hasAnswer = tables.Any(t => t.Header.Has(ColumnKind.Answer));
-        var judgmentsFilled = hasJudgment && tables.Any(t => Filled(t.Sheet, t.Header, ColumnKind.Judgment));
-        var answersFilled = hasAnswer && tables.Any(t => Filled(t.Sheet, t.Header, ColumnKind.Answer));
+        var judgment = Column(tables, ColumnKind.Judgment, file);
+        var answer = Column(tables, ColumnKind.Answer, file);
+        var judged = Filled(tables, ColumnKind.Judgment, file);
+        var answered = Filled(tables, ColumnKind.Answer, file);
+        string Has(string ja, CellRef? header, CellRef? filled) =>
+            $"{ja}の列（{header!.Sheet}!{header.Address}「{Text.Collapsed(Header(tables, header))}」）" + (filled is null ? "があり値は未記入" : $"に値あり（{filled.Sheet}!{filled.Address} など）");
+        string HasEn(string en, CellRef? header, CellRef? filled) =>
+            $"a {en} column ({header!.Sheet}!{header.Address}) " + (filled is null ? "without values" : $"with values ({filled.Sheet}!{filled.Address} …)");
 
-        switch (stated)
+        if (stated != SubmissionRole.None && meta.Role is { } r)
         {
-            case SubmissionRole.Master:
-                return SubmissionRole.Master;
-            case SubmissionRole.Auditor:
-                return answersFilled && meta.Vendor is not null ? SubmissionRole.Auditor | SubmissionRole.Vendor : SubmissionRole.Auditor;
-            case SubmissionRole.Vendor:
-                return judgmentsFilled && meta.Auditor is not null ? SubmissionRole.Auditor | SubmissionRole.Vendor : SubmissionRole.Vendor;
+            var said = $"区分「{r.Text}」（{r.Cell.Sheet}!{r.Cell.Address}）";
+            var saidEn = $"区分 '{r.Text}' ({r.Cell.Sheet}!{r.Cell.Address})";
+            switch (stated)
+            {
+                case SubmissionRole.Master:
+                    return (SubmissionRole.Master, said + "による", "stated by " + saidEn);
+                case SubmissionRole.Auditor when answered is not null && meta.Vendor is not null:
+                    return (SubmissionRole.Auditor | SubmissionRole.Vendor, $"{said}、{Has("事前回答", answer, answered)}、事業者名があるため", $"stated by {saidEn}; {HasEn("pre-answer", answer, answered)} and a vendor named");
+                case SubmissionRole.Auditor:
+                    return (SubmissionRole.Auditor, said + "による", "stated by " + saidEn);
+                case SubmissionRole.Vendor when judged is not null && meta.Auditor is not null:
+                    return (SubmissionRole.Auditor | SubmissionRole.Vendor, $"{said}、{Has("判定", judgment, judged)}、監査人名があるため", $"stated by {saidEn}; {HasEn("judgment", judgment, judged)} and an auditor named");
+                case SubmissionRole.Vendor:
+                    return (SubmissionRole.Vendor, said + "による", "stated by " + saidEn);
+            }
         }
-        if (hasJudgment && hasAnswer)
+        if (judgment is not null && answer is not null)
         {
-            if (judgmentsFilled && answersFilled) return SubmissionRole.Auditor | SubmissionRole.Vendor;
-            if (answersFilled) return SubmissionRole.Vendor;
-            return SubmissionRole.Auditor;
+            if (judged is not null && answered is not null)
+                return (SubmissionRole.Auditor | SubmissionRole.Vendor, $"{Has("判定", judgment, judged)}、{Has("事前回答", answer, answered)}のため", $"{HasEn("judgment", judgment, judged)} and {HasEn("pre-answer", answer, answered)}");
+            if (answered is not null)
+                return (SubmissionRole.Vendor, $"{Has("事前回答", answer, answered)}、判定は未記入のため", $"{HasEn("pre-answer", answer, answered)}; no judgment filled in");
+            return (SubmissionRole.Auditor, $"{Has("判定", judgment, judged)}のため", HasEn("judgment", judgment, judged));
         }
-        if (hasJudgment) return SubmissionRole.Auditor;
-        if (hasAnswer) return SubmissionRole.Vendor;
-        return SubmissionRole.Master;
+        if (judgment is not null) return (SubmissionRole.Auditor, $"{Has("判定", judgment, judged)}のため", HasEn("judgment", judgment, judged));
+        if (answer is not null) return (SubmissionRole.Vendor, $"{Has("事前回答", answer, answered)}、判定の列がないため", $"{HasEn("pre-answer", answer, answered)}; no judgment column");
+        return (SubmissionRole.Master, "区分の記載がなく、判定・事前回答の列もないため", "no 区分, and neither a judgment nor a pre-answer column");
     }
 
-    private static bool Filled(RawSheet sheet, HeaderRow header, ColumnKind kind)
+    private static string Header(List<(RawSheet Sheet, SheetTables Tables)> tables, CellRef cell) =>
+        tables.First(t => t.Sheet.Name == cell.Sheet).Sheet[cell.Row, cell.Column];
+
+    /// <summary>The header cell of the first table with a column of the kind.</summary>
+    private static CellRef? Column(List<(RawSheet Sheet, SheetTables Tables)> tables, ColumnKind kind, string file)
     {
-        var c = header.Column(kind)!.Value;
-        var id = header.Column(ColumnKind.Id)!.Value;
-        for (var r = header.Row + 1; r <= sheet.RowCount; r++)
-            if (sheet[r, c].Trim().Length > 0 && ItemIds.LooksLikeId(ItemIds.Normalise(sheet[r, id])))
-                return true;
-        return false;
+        foreach (var (sheet, t) in tables)
+            foreach (var h in t.Headers)
+                if (h.Column(kind) is { } c) return new CellRef(file, sheet.Name, h.Row, c);
+        return null;
+    }
+
+    /// <summary>The first item cell of the kind holding a value, or null.</summary>
+    private static CellRef? Filled(List<(RawSheet Sheet, SheetTables Tables)> tables, ColumnKind kind, string file)
+    {
+        foreach (var (sheet, t) in tables)
+            foreach (var item in t.Items)
+                if (item.Header.Column(kind) is { } c && sheet[item.Row, c].Trim().Length > 0)
+                    return new CellRef(file, sheet.Name, item.Row, c);
+        return null;
     }
 
     private (AuditKey? Key, string? Origin, string Missing) ResolveKey(SourceFile source, SubmissionMetadata meta)

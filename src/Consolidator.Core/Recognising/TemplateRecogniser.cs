@@ -78,7 +78,7 @@ internal static class TemplateRecogniser
                 if (sheet[r, c].Trim().Length > 0)
                     return $"表の下に記入（{new CellRef("", "", r, c).Address}） / content below the items";
         foreach (var other in book.Sheets.Where(s => s != sheet && !TemplateInfo.IsInfoSheet(s)))
-            if (HeaderFinder.Find(other, options.MaxHeaderRow) is not null)
+            if (HeaderFinder.Find(other, options.MaxHeaderRow, options.Lexicon) is not null)
                 return $"シート「{other.Name}」に別の表 / another table";
         return null;
     }
@@ -131,8 +131,8 @@ internal static class TemplateRecogniser
             var judgment = role == SubmissionRole.Auditor ? Get(r, ColumnKind.Judgment) : null;
             var answer = role == SubmissionRole.Vendor ? Get(r, ColumnKind.Answer) : null;
             var finding = Get(r, ColumnKind.Finding);
-            var (parsed, auditorNotes) = SubmissionRecogniser.Judge(options.Scale, id, judgment, finding);
-            var parsedAnswer = answer is null ? VendorAnswer.NoAnswer : VendorAnswers.Parse(answer.Text);
+            var (parsed, auditorNotes) = SubmissionRecogniser.Judge(options.JudgingScale, id, judgment, finding);
+            var parsedAnswer = answer is null ? VendorAnswer.NoAnswer : VendorAnswers.Parse(answer.Text, options.Lexicon.Answers);
             var vendorNotes = new List<ReviewNote>();
             if (answer is not null && parsedAnswer == VendorAnswer.Invalid) vendorNotes.Add(Notes.InvalidAnswer(id, answer.Cell, answer.Text));
             rows.Add(new ItemRow
@@ -172,6 +172,9 @@ internal static class TemplateRecogniser
             SubmittedOn = Date(metadata.SubmittedOn),
             AuditDate = Date(metadata.AuditDate),
             Rows = rows,
+            Counts = RowCounts.Zero with { Items = rows.Count },
+            RoleReasonJa = $"テンプレート {info.Label} の記録による",
+            RoleReasonEn = $"recorded by template {info.Label}",
             Notes = notes,
             Template = info.Label,
             Sheets =

@@ -71,7 +71,7 @@ public static class ResultWorkbook
             };
             row.AddRange(result.Vendors.Select(v => i.Answers.TryGetValue(v, out var a) ? a.AnswerText : ""));
             row.Add(string.Join("、", i.Judgments.Select(j => j.Auditor).Distinct()));
-            row.Add(string.Join("\n", i.Judgments.Count > 0 ? i.Judgments.Select(j => j.Cell.Cell.ToString()) : [i.Source?.ToString() ?? ""]));
+            row.Add(string.Join("\n", i.Judgments.Count > 0 ? i.Judgments.SelectMany(j => j.SourceLines()) : [i.Source?.ToString() ?? ""]));
             return row.ToArray();
         }).ToList();
         return (columns, rows);
@@ -147,7 +147,8 @@ public static class ResultWorkbook
             i.Id, i.Judgment!.Symbol, i.Judgment.Label, i.Category, i.Text, i.Findings, i.Recommendations,
             string.Join("\n", i.Answers.Values.Select(a => $"{a.Vendor}: {a.AnswerText}")),
             string.Join("、", i.Judgments.Select(j => j.Auditor).Distinct()),
-            string.Join("\n", i.Judgments.Select(j => j.Cell.Cell.ToString())),
+            // An item judged on several sheets names the sheets where the finding was made.
+            string.Join("\n", i.Judgments.SelectMany(j => j.SourceLines(c => !c.IsOutOfScope && c != conforming))),
         }).ToList();
         Sheets.Table(ws, 3, columns, rows, bodies, JudgmentFill(items, judgmentColumn: 2, labelColumn: 3));
         Sheets.Title(ws, $"指摘事項（{result.Key}）", columns.Count);

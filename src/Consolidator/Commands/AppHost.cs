@@ -54,6 +54,14 @@ internal static class AppHost
         {
             errors.Add("Consolidation: " + e.Message);
         }
+        try
+        {
+            consolidation.Recognition = config.GetSection("Recognition").Get<RecognitionSettings>() ?? new RecognitionSettings();
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.Add("Recognition: " + e.Message);
+        }
         errors.AddRange(SettingsValidator.Validate(paths, consolidation));
         // The Templates section is checked by every command, so a bad deployment shows at start.
         try
@@ -77,6 +85,7 @@ internal static class AppHost
             MaxHeaderRow = s.MaxHeaderRow,
             DefaultTarget = s.DefaultTarget,
             DefaultFiscalYear = s.DefaultFiscalYear,
+            Profile = s.Recognition.ToProfile(),
         },
         Limits = s.Limits,
         TimeZone = SettingsValidator.TryZone(s.TimeZone) ?? ConsolidationOptions.Tokyo,
@@ -102,8 +111,11 @@ internal static class AppHost
             .CreateLogger();
     }
 
-    /// <summary>A host with the pipeline, the job and the clock registered; commands add their own services.</summary>
-    public static HostApplicationBuilder Builder(IConfigurationRoot config, ConsolidationSettings consolidation, Serilog.ILogger logger)
+    /// <summary>
+    /// A host with the pipeline, the job and the clock registered; commands add their own services.
+    /// With <paramref name="readDropdowns"/> the pipeline also reads the dropdowns of .xlsx files, to show them (validate).
+    /// </summary>
+    public static HostApplicationBuilder Builder(IConfigurationRoot config, ConsolidationSettings consolidation, Serilog.ILogger logger, bool readDropdowns = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -113,7 +125,8 @@ internal static class AppHost
         builder.Configuration.AddConfiguration(config);
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(PipelineOptions(consolidation));
+        var options = PipelineOptions(consolidation);
+        builder.Services.AddSingleton(readDropdowns ? options with { Recognition = options.Recognition with { ReadDropdowns = true } } : options);
         builder.Services.AddSingleton(sp => new Consolidation(sp.GetRequiredService<ConsolidationOptions>()));
         builder.Services.AddSingleton<ConsolidationJob>();
         return builder;

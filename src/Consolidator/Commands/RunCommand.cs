@@ -24,12 +24,23 @@ internal static class RunCommand
     public static Command Create()
     {
         var common = new CommonOptions();
+        var key = new AuditKeyOptions();
         var mail = new Option<bool>("--mail") { Description = "Mail the result workbooks to Mail:To after the run / 集約後に結果ブックをメールで送る" };
         var command = new Command("run", "Consolidate the inbox once and write the results / 受付フォルダを一度集約して結果を出力する");
         common.AddTo(command);
+        key.AddTo(command);
         command.Options.Add(mail);
-        command.SetAction((parse, cancel) => Task.FromResult(Execute(common.Overrides(parse), parse.GetValue(common.Settings), Console.Out, cancel, parse.GetValue(mail),
-            live: !Console.IsOutputRedirected)));
+        command.SetAction((parse, cancel) =>
+        {
+            var overrides = common.Overrides(parse);
+            if (key.AddOverrides(parse, overrides) is { } error)
+            {
+                Console.Error.WriteLine(error);
+                return Task.FromResult(ExitCodes.Usage);
+            }
+            return Task.FromResult(Execute(overrides, parse.GetValue(common.Settings), Console.Out, cancel, parse.GetValue(mail),
+                live: !Console.IsOutputRedirected));
+        });
         return command;
     }
 

@@ -28,17 +28,24 @@ internal static class ValidateCommand
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts / スクリプト向けに JSON で出力" };
         var settings = new Option<string?>("--settings") { Description = "A settings file read on top of the appsettings.json beside the program (its keys win) / 追加の設定ファイル" };
         var with = new Option<string[]>("--with") { Description = "Files or folders to check against without reporting on them (e.g. the inbox) / 照合に使うファイル又はフォルダ（結果には含めない）" };
+        var key = new AuditKeyOptions();
         var command = new Command("validate", "Check files without consolidating / 集約せずにファイルを確認する") { files, json, settings, with };
-        command.SetAction(parse => Execute(parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(settings), Console.Out, Console.Error, parse.GetValue(with) ?? []));
+        key.AddTo(command);
+        command.SetAction(parse => Execute(parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(settings), Console.Out, Console.Error, parse.GetValue(with) ?? [],
+            parse.GetValue(key.Target), parse.GetValue(key.Year)));
         return command;
     }
 
-    public static int Execute(IReadOnlyList<string> arguments, bool json, string? settingsFile, TextWriter stdout, TextWriter stderr, IReadOnlyList<string>? context = null)
+    public static int Execute(IReadOnlyList<string> arguments, bool json, string? settingsFile, TextWriter stdout, TextWriter stderr, IReadOnlyList<string>? context = null,
+        string? target = null, string? year = null)
     {
+        var overrides = new Dictionary<string, string?>();
+        if (AuditKeyOptions.AddOverrides(target, year, overrides) is { } keyError)
+            return Usage(json, stdout, stderr, "指定に誤りがあります / Invalid options:", [keyError]);
         IConfigurationRoot config;
         try
         {
-            config = AppHost.Configuration(new Dictionary<string, string?>(), settingsFile);
+            config = AppHost.Configuration(overrides, settingsFile);
         }
         catch (SettingsFileException e)
         {
@@ -64,7 +71,8 @@ internal static class ValidateCommand
         targets = targets.Select(Unique).ToList();
         others = others.Select(Unique).ToList();
         using var logger = new Serilog.LoggerConfiguration().CreateLogger();
-        using var host = AppHost.Builder(config, consolidation, logger).Build();
+        // validate shows what each file's dropdowns offer beside the scale mapping; run does not need them.
+        using var host = AppHost.Builder(config, consolidation, logger, readDropdowns: true).Build();
         var job = host.Services.GetRequiredService<ConsolidationJob>();
         var submissions = job.IngestAll([.. targets, .. others], null, CancellationToken.None);
         var reports = job.Pipeline.Validate(submissions).Take(targets.Count).ToList();
@@ -120,6 +128,7 @@ internal static class ValidateCommand
             if (s.Auditor is not null) o.WriteLine($"  監査人 auditor: {Core.Writing.Printable.Name(s.Auditor.Display(SubmissionRole.Auditor))}");
             if (s.Vendor is not null) o.WriteLine($"  事業者 vendor: {Core.Writing.Printable.Name(s.Vendor.Display(SubmissionRole.Vendor))}" + (s.Vendor.Person is { } p ? $"（{Core.Writing.Printable.Name(p)}）" : ""));
             if (s.SubmittedOn is { } d) o.WriteLine($"  提出日 submitted: {Core.Normalising.JapaneseDates.DateLabel(d)}");
+            if (s.RoleReasonJa.Length > 0) o.WriteLine($"  区分の根拠 role because: {s.RoleReasonJa} / {s.RoleReasonEn}");
             if (r.Record is { SubmitterKey.Length: > 0 } key) o.WriteLine($"  提出者キー submitter key: {key.SubmitterKey}");
             if (r.Record is { Status: not FileStatus.Rejected } rec)
             {
@@ -127,9 +136,35 @@ internal static class ValidateCommand
                 o.WriteLine($"      {rec.ReasonEn}");
             }
             foreach (var sheet in s.Sheets)
+            {
                 o.WriteLine(sheet.HeaderRow is { } h
                     ? $"  シート sheet「{sheet.Name}」{(sheet.Hidden ? "（非表示 hidden）" : "")}: 見出し行 header row {h}, {sheet.Items} 項目 items — {string.Join("・", sheet.Columns)}"
                     : $"  シート sheet「{sheet.Name}」{(sheet.Hidden ? "（非表示 hidden）" : "")}: {sheet.Note}");
+                if (sheet.HeaderRow is null) continue;
+                o.WriteLine($"      行 rows: {sheet.Counts.Read} = {sheet.Counts.DescribeJa()} / {sheet.Counts.DescribeEn()}");
+                if (sheet.MoreHeaderRows.Count > 0) o.WriteLine($"      次の表の見出し行 more header rows: {string.Join(", ", sheet.MoreHeaderRows)}");
+                if (sheet.IdByContent is { } why) o.WriteLine($"      項目番号の列 id column: {why}");
+                if (sheet.Unrecognised.Count > 0) o.WriteLine($"      認識しなかった見出し unrecognised headers: {string.Join("、", sheet.Unrecognised)}");
+            }
+            if (s.ScaleMappings.Count > 0)
+            {
+                o.WriteLine("  判定の読み方 scale mapping:");
+                foreach (var m in s.ScaleMappings)
+                    o.WriteLine($"      「{m.Spelling}」 → {(m.Symbol is null ? "—（判定の区分にない not on the scale）" : $"{m.Symbol} {m.Label}")}  [{m.Source}]" +
+                        (m.Meaning is { } meaning ? $" 凡例 legend: 「{meaning}」" : "") + (m.Cells > 0 ? $" {m.Cells} セル cells" : ""));
+            }
+            if (s.Rows.Count > 0 && !s.IsRejected)
+            {
+                o.WriteLine($"  読み取った項目 items read: {s.Rows.Count}");
+                foreach (var row in s.Rows)
+                    o.WriteLine($"      {row.Id}  {(row.CategoryPath.Count > 0 ? "[" + string.Join(" › ", row.CategoryPath) + "] " : "")}{Shorten(row.ItemText?.Text)}  {Value(row)}  {string.Join(" ", Cells(row))}");
+            }
+            if (s.OtherRows.Count > 0)
+            {
+                o.WriteLine($"  項目以外の行 rows that are not items: {s.OtherRows.Count}");
+                foreach (var t in s.OtherRows)
+                    o.WriteLine($"      [{t.Kind.Label()}] {t.Cell}「{Shorten(t.Text)}」 {t.ReasonJa} / {t.ReasonEn}");
+            }
             if (r.Problems.Count == 0 && !s.IsRejected) o.WriteLine("  問題なし / no problems");
             if (r.Problems.Count > 0) o.WriteLine($"  問題 problems: {r.Problems.Count}");
             foreach (var n in r.Problems)
@@ -142,6 +177,35 @@ internal static class ValidateCommand
             o.WriteLine();
         }
     }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..39] + "…";
+
+    /// <summary>What a row says: its judgment (raw → class) and its answer, and per sheet for an item on several sheets.</summary>
+    private static string Value(ItemRow row)
+    {
+        static string J(Field? raw, Core.Normalising.ParsedJudgment p) => raw is null ? "" :
+            $"判定「{raw.Text}」→{(p.Class is { } c ? c.Symbol : p.State == Core.Normalising.JudgmentState.Empty ? "未判定" : "不正")}";
+        var parts = new List<string>();
+        if (row.Judgment is not null) parts.Add(J(row.Judgment, row.ParsedJudgment));
+        if (row.Answer is not null) parts.Add($"回答「{row.Answer.Text}」→{Core.Normalising.VendorAnswers.Label(row.ParsedAnswer)}");
+        return string.Join(" ", parts);
+    }
+
+    private static IEnumerable<string> Cells(ItemRow row) =>
+        row.Scopes.Count > 0 ? row.Scopes.Select(x => x.MainCell is { } c ? $"{c.Sheet}!{c.Address}" : $"{x.Sheet}!{x.Row}行") : [$"{row.MainCell.Sheet}!{row.MainCell.Address}"];
+
+    private static object Judgment(Field? raw, Core.Normalising.ParsedJudgment parsed) => new
+    {
+        raw = raw?.Text,
+        state = parsed.State.ToString(),
+        symbol = parsed.Class?.Symbol,
+        label = parsed.Class?.Label,
+    };
+
+    private static object Counts(RowCounts c) => new
+    {
+        read = c.Read, items = c.Items, headings = c.Headings, notes = c.Notes, legend = c.Legend, headers = c.Headers, listed = c.Listed,
+    };
 
     private static void WriteJson(IReadOnlyList<FileReport> reports, int exit, IReadOnlyList<string> errors, IReadOnlyList<string> emptyFolders, TextWriter o)
     {
@@ -164,7 +228,38 @@ internal static class ValidateCommand
                 status = r.Record?.Status.Label(),
                 reasonJa = r.Record?.ReasonJa,
                 reasonEn = r.Record?.ReasonEn,
-                sheets = r.Submission.Sheets.Select(x => new { name = x.Name, hidden = x.Hidden, headerRow = x.HeaderRow, items = x.Items, columns = x.Columns, note = x.Note }),
+                roleReason = r.Submission.RoleReasonJa.Length == 0 ? null : new { ja = r.Submission.RoleReasonJa, en = r.Submission.RoleReasonEn },
+                sheets = r.Submission.Sheets.Select(x => new
+                {
+                    name = x.Name, hidden = x.Hidden, headerRow = x.HeaderRow, items = x.Items, columns = x.Columns, note = x.Note,
+                    moreHeaderRows = x.MoreHeaderRows, idByContent = x.IdByContent, unrecognisedHeaders = x.Unrecognised, rows = Counts(x.Counts),
+                }),
+                rows = r.Submission.Counts is { } c ? Counts(c) : null,
+                scaleMapping = r.Submission.ScaleMappings.Select(m => new
+                {
+                    spelling = m.Spelling, symbol = m.Symbol, label = m.Label, source = m.Source, legendMeaning = m.Meaning, cell = m.Cell?.ToString(), cells = m.Cells,
+                }),
+                items = r.Submission.IsRejected ? [] : r.Submission.Rows.Select(row => new
+                {
+                    id = row.Id,
+                    rawId = row.RawId.Text,
+                    categoryPath = row.CategoryPath,
+                    category = row.Category?.Text,
+                    text = row.ItemText?.Text,
+                    judgment = row.Judgment is null ? null : Judgment(row.Judgment, row.ParsedJudgment),
+                    answer = row.Answer is null ? null : new { raw = row.Answer.Text, normalised = Core.Normalising.VendorAnswers.Label(row.ParsedAnswer) },
+                    sheet = row.Sheet,
+                    cell = row.MainCell.ToString(),
+                    duplicate = row.IsDuplicate,
+                    scopes = row.Scopes.Select(x => new
+                    {
+                        sheet = x.Sheet,
+                        cell = x.MainCell?.ToString(),
+                        judgment = x.Judgment is null ? null : Judgment(x.Judgment, x.Parsed),
+                        answer = x.Answer is null ? null : new { raw = x.Answer.Text, normalised = Core.Normalising.VendorAnswers.Label(x.ParsedAnswer) },
+                    }),
+                }),
+                otherRows = r.Submission.OtherRows.Select(t => new { kind = t.Kind.ToString(), label = t.Kind.Label(), cell = t.Cell.ToString(), text = t.Text, reasonJa = t.ReasonJa, reasonEn = t.ReasonEn }),
                 rejection = r.Submission.Rejection is { } rej ? new { code = rej.Code, messageJa = rej.MessageJa, messageEn = rej.MessageEn, fixJa = rej.FixJa, fixEn = rej.FixEn } : null,
                 problems = r.Problems.Select(n => new
                 {

@@ -61,6 +61,9 @@ public sealed class ConsolidationSettings
     /// states its range and default; a file over a limit is refused with a reason naming the setting.
     /// </summary>
     public ReadLimits Limits { get; set; } = new();
+
+    /// <summary>The office profile, bound from the top-level section <c>Recognition</c> (not from Consolidation). Defaults to none.</summary>
+    public RecognitionSettings Recognition { get; set; } = new();
 }
 
 /// <summary>One class of a configured judgment scale (section <c>Consolidation:Scale</c>).</summary>

@@ -27,6 +27,7 @@ public static class SettingsValidator
             foreach (var dup in scale.GroupBy(c => c.Symbol).Where(g => g.Count() > 1))
                 errors.Add($"Consolidation:Scale: symbol '{dup.Key}' is used by {dup.Count()} classes / 記号が重複しています。");
         }
+        errors.AddRange(consolidation.Recognition.Validate(Scale(consolidation)));
         foreach (var (name, value) in new[] { ("Inbox", paths.Inbox), ("Output", paths.Output), ("Archive", paths.Archive), ("Rejected", paths.Rejected), ("State", paths.State), ("Root", paths.Root) })
             if (value is not null && (value.Length == 0 || value.IndexOfAny(Path.GetInvalidPathChars()) >= 0))
                 errors.Add($"Paths:{name}: '{value}' is not a valid path / パスが正しくありません。");

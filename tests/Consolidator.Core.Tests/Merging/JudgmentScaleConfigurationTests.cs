@@ -74,6 +74,34 @@ public sealed class JudgmentScaleConfigurationTests
         AssertIsmsResult(a);
     }
 
+    // A checklist with one sheet per site, judged in the master list's own words: every sheet is read
+    // again on the audit's scale and the sites merged again (観察 on one site, NC on the other: 不適合).
+    [TestMethod]
+    public void ParallelSheets_AreJudgedAgainOnTheMasterListsScale_EverySheet()
+    {
+        var sheet = new SheetSpec { Name = "判定基準" };
+        sheet.Headers = ["判定", "別表記", "指摘"];
+        sheet.Row("適合", "OK", null).Row("観察事項", "観察", "〇").Row("不適合", "NC", "〇");
+        var audit = IsmsAudit(sheet);
+        SheetSpec Site(string name, string a51, string a52)
+        {
+            var s = new SheetSpec { Name = name };
+            if (name == "本庁") s.Meta("区分", "監査人").Meta("対象業務", "電子申請システム").Meta("年度", "令和6年度").Meta("監査人", "高橋 美咲");
+            s.Headers = ["分類", "No.", "監査項目", "根拠", "判定", "指摘内容"];
+            s.Row("組織", "A.5.1", "方針", "A.5.1", a51, a51 == "OK" ? null : "記録がない。").Row("組織", "A.5.2", "役割", "A.5.2", a52, a52 == "OK" ? null : "役割分担表が旧版のまま。");
+            return s;
+        }
+        var sites = new InputFile("チェックリスト_高橋.xlsx", Books.Xlsx(Site("本庁", "観察", "OK"), Site("支所", "NC", "OK")), Scenarios.At(2024, 9, 3));
+
+        var a = new Consolidation().Run([audit.Sources.First(), sites.ToSource()]).Audits.Single();
+
+        var item = a.Items.Single(i => i.Id == "A.5.1");
+        Assert.AreEqual("不適合", item.Judgment!.Label);
+        CollectionAssert.AreEqual(new[] { "観察事項", "不適合" }, item.Judgments.Single().Scopes.Select(x => x.Parsed.Class!.Label).ToArray());
+        Assert.AreEqual("適合", a.Items.Single(i => i.Id == "A.5.2").Judgment!.Label);
+        Assert.IsFalse(a.Notes.Any(n => n.Kind is ReviewKind.JudgmentDisagreement or ReviewKind.InvalidJudgment), string.Join("\n", a.Notes));
+    }
+
     [TestMethod]
     public void WithoutTheCustomScale_TheSameFilesAreInvalidOnTheDefaultScale()
     {

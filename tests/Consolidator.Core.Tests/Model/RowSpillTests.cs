@@ -40,6 +40,25 @@ public sealed class RowSpillTests
         }
     }
 
+    // Category paths and the judgments of items on several sheets are parked and restored with their rows.
+    [TestMethod]
+    [DataRow("parallel-sheets")]
+    [DataRow("masvs-like")]
+    [DataRow("headings")]
+    public void Restore_GivesBackCategoryPathsAndEverySheetsJudgment(string book)
+    {
+        var read = Support.RecognitionData.Read(book, "builder");
+        using var spill = new RowSpill();
+
+        var restored = RowSpill.Restore(spill.Park(read));
+
+        Assert.AreEqual(Describe(read.Rows), Describe(restored.Rows));
+        Assert.IsTrue(read.Rows.Any(r => r.Scopes.Count > 0 || r.CategoryPath.Count > 0));
+        for (var i = 0; i < read.Rows.Count; i++)
+            for (var j = 0; j < read.Rows[i].Scopes.Count; j++)
+                Assert.AreSame(read.Rows[i].Scopes[j].Parsed.Class, restored.Rows[i].Scopes[j].Parsed.Class, "the scale's own class");
+    }
+
     [TestMethod]
     [DataRow("conflicts")]
     [DataRow("shared-checklist")]
@@ -95,7 +114,9 @@ public sealed class RowSpillTests
         {
             sb.Append($"{r.Id}|{r.RawId.Text}@{r.RawId.Cell}|{r.Sheet}|{r.Row}|{F(r.Category)}|{F(r.ItemText)}|{F(r.Basis)}|{F(r.Judgment)}|");
             sb.Append($"{r.ParsedJudgment.State}:{r.ParsedJudgment.Class?.Symbol}:{r.ParsedJudgment.Original}|{F(r.Finding)}|{F(r.Recommendation)}|");
-            sb.Append($"{F(r.Answer)}|{r.ParsedAnswer}|{F(r.AnswerDetail)}|{F(r.Evidence)}|{F(r.Remarks)}|{r.IsDuplicate}|");
+            sb.Append($"{F(r.Answer)}|{r.ParsedAnswer}|{F(r.AnswerDetail)}|{F(r.Evidence)}|{F(r.Remarks)}|{r.IsDuplicate}|{string.Join(" › ", r.CategoryPath)}|");
+            foreach (var x in r.Scopes)
+                sb.Append($"<{x.Sheet} {x.Row} {F(x.Judgment)} {x.Parsed.State}:{x.Parsed.Class?.Symbol}:{x.Parsed.Original} {F(x.Finding)} {F(x.Recommendation)} {F(x.Answer)} {x.ParsedAnswer}>");
             foreach (var n in r.AuditorNotes.Concat(r.VendorNotes))
                 sb.Append($"[{n.Kind} {n.ItemId} {string.Join(",", n.Cells)} {n.Original} {n.MessageJa} {n.MessageEn} {n.FixJa} {n.FixEn}]");
             sb.AppendLine();

@@ -83,9 +83,23 @@ public sealed class JudgmentScaleTests
     public void Parse_ReturnsEmpty_WhenBlank(string? raw) =>
         Assert.AreEqual(JudgmentState.Empty, Scale.Parse(raw).State);
 
+    // ? and 未確認 say the judgment is still open: 未判定, the original kept, never an invalid judgment.
+    [TestMethod]
+    [DataRow("?")]
+    [DataRow("？")]
+    [DataRow("未確認")]
+    [DataRow("未判定")]
+    [DataRow(" 確認中 ")]
+    public void Parse_ReturnsEmpty_ForSpellingsOfPending_AndKeepsTheOriginal(string raw)
+    {
+        var parsed = Scale.Parse(raw);
+
+        Assert.AreEqual(JudgmentState.Empty, parsed.State);
+        Assert.AreEqual(raw, parsed.Original);
+    }
+
     [TestMethod]
     [DataRow("要検討")]
-    [DataRow("?")]
     [DataRow("0")]
     [DataRow("〇〇")]
     [DataRow("適合?")]
@@ -109,6 +123,46 @@ public sealed class JudgmentScaleTests
         var classes = judgments.Split(',').Select(s => Scale.BySymbol(s)!);
 
         Assert.AreEqual(expected, JudgmentScale.MostSevere(classes).Symbol);
+    }
+
+    // An office's spellings (Recognition:JudgmentSpellings) read as the class they name, also where the
+    // default reads the spelling otherwise; the classes stay the scale's own objects.
+    [TestMethod]
+    [DataRow("Pass", "〇", "〇")]
+    [DataRow("Fail", "△", "△")]
+    [DataRow("pass", "〇", "〇")]
+    [DataRow("x", "不適合", "△")]
+    [DataRow("Pass（OK）", "〇", "〇")]
+    [DataRow("Pass Fail", "〇", null)]
+    public void WithSpellings_ReadsTheOfficesSpelling_AsTheNamedClass(string spelling, string target, string? expected)
+    {
+        var scale = Scale.WithSpellings(new Dictionary<string, string> { ["Pass"] = "〇", ["Fail"] = "△", ["x"] = target == "不適合" ? "不適合" : "×" });
+
+        var parsed = scale.Parse(spelling);
+
+        Assert.AreEqual(expected, parsed.Class?.Symbol, spelling);
+        if (parsed.Class is { } c) Assert.IsTrue(Scale.Classes.Any(k => ReferenceEquals(k, c)));
+    }
+
+    [TestMethod]
+    public void WithSpellings_None_IsTheScaleItself() =>
+        Assert.AreSame(Scale, Scale.WithSpellings(new Dictionary<string, string>()));
+
+    // A file's legend on top of the scale: x meaning 不適合 reads as △; O given a meaning the scale lacks is invalid.
+    [TestMethod]
+    [DataRow("x", "△")]
+    [DataRow("X", "△")]
+    [DataRow("x（不適合）", "△")]
+    [DataRow("O", null)]
+    [DataRow("〇", "〇")]
+    public void Parse_WithOverrides_FollowsTheLegend(string raw, string? expected)
+    {
+        var overrides = new Dictionary<string, JudgmentClass?>(StringComparer.OrdinalIgnoreCase) { ["x"] = Scale.BySymbol("△"), ["O"] = null };
+
+        var parsed = Scale.Parse(raw, overrides);
+
+        Assert.AreEqual(expected, parsed.Class?.Symbol);
+        Assert.AreEqual(expected is null ? JudgmentState.Invalid : JudgmentState.Valid, parsed.State);
     }
 
     [TestMethod]
