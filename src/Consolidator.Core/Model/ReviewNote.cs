@@ -43,6 +43,7 @@ public enum ReviewKind
     VendorNotNamed,
     TextTooLong,
     SameName,
+    RosterEntry,
 }
 
 public static class ReviewKindExtensions
@@ -64,6 +65,7 @@ public static class ReviewKindExtensions
         ReviewKind.VendorNotNamed => "事業者名なし",
         ReviewKind.TextTooLong => "文字数超過",
         ReviewKind.SameName => "同名の提出者",
+        ReviewKind.RosterEntry => "提出予定の記載",
         _ => kind.ToString(),
     };
 }
