@@ -73,6 +73,21 @@ internal static class AppHost
         MaxParallelism = s.MaxParallelism > 0 ? s.MaxParallelism : Environment.ProcessorCount,
     };
 
+    /// <summary>The roster of the Templates section (validated in <see cref="Settings"/>; a section that does not bind gives none).</summary>
+    public static IReadOnlyList<Core.Model.ExpectedSubmitter> Roster(IConfiguration config)
+    {
+        var templates = new TemplatesSettings();
+        try
+        {
+            config.GetSection("Templates").Bind(templates);
+        }
+        catch (InvalidOperationException)
+        {
+            return [];
+        }
+        return TemplatesSettingsValidator.Roster(templates);
+    }
+
     /// <summary>Serilog from configuration: console (stderr) and a rolling file under state/logs. Logs hold names and counts, never cell text.</summary>
     public static Serilog.Core.Logger Logger(IConfiguration config, ResolvedPaths paths)
     {
@@ -91,7 +106,8 @@ internal static class AppHost
         builder.Configuration.AddConfiguration(config);
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(PipelineOptions(consolidation));
+        // The roster of Templates (提出状況) and the clock its due dates are compared on come with the pipeline.
+        builder.Services.AddSingleton(sp => PipelineOptions(consolidation) with { Roster = Roster(config), Calendar = sp.GetRequiredService<TimeProvider>() });
         builder.Services.AddSingleton(sp => new Consolidation(sp.GetRequiredService<ConsolidationOptions>()));
         builder.Services.AddSingleton<ConsolidationJob>();
         return builder;

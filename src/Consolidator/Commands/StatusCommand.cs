@@ -10,23 +10,26 @@ namespace Consolidator.Commands;
 /// <summary>
 /// <c>status</c>: what the ledger holds — files per outcome and per status of the last
 /// consolidation, the last consolidation and its audits, moves a crash interrupted, what waits in
-/// the inbox, and the next scheduled run. Reads only; safe while <c>watch</c> runs. Exit code 0,
+/// the inbox, and the next scheduled run; 提出状況 of the last consolidation per audit; with
+/// <c>--json</c> one JSON document for scripts. Reads only; safe while <c>watch</c> runs. Exit code 0,
 /// or 1 for settings that cannot be used.
 /// </summary>
 internal static class StatusCommand
 {
-    private static readonly string[] StatusOrder = ["採用", "旧版", "重複", "拒否", "未集約"];
+    private static readonly string[] StatusOrder = ["採用", "旧版", "重複", "拒否", "参照", "未集約"];
 
     public static Command Create()
     {
         var common = new CommonOptions();
+        var json = new Option<bool>("--json") { Description = "Print the status as one JSON document, for scripts / JSON で表示する" };
         var command = new Command("status", "Show what the ledger holds and what is waiting / 台帳の内容と受付待ちのファイルを表示する");
         common.AddTo(command);
-        command.SetAction((parse, cancel) => Task.FromResult(Execute(common.Overrides(parse), parse.GetValue(common.Settings), Console.Out, Console.Error)));
+        command.Options.Add(json);
+        command.SetAction((parse, cancel) => Task.FromResult(Execute(common.Overrides(parse), parse.GetValue(common.Settings), Console.Out, Console.Error, parse.GetValue(json))));
         return command;
     }
 
-    public static int Execute(IDictionary<string, string?> overrides, string? settingsFile, TextWriter stdout, TextWriter stderr)
+    public static int Execute(IDictionary<string, string?> overrides, string? settingsFile, TextWriter stdout, TextWriter stderr, bool json = false)
     {
         var config = AppHost.Configuration(overrides, settingsFile);
         var (pathSettings, _, errors) = AppHost.Settings(config);
@@ -39,6 +42,7 @@ internal static class StatusCommand
         }
         var paths = ResolvedPaths.From(pathSettings, Directory.GetCurrentDirectory());
         var zone = SettingsValidator.TryZone(schedule.TimeZone) ?? ConsolidationOptions.Tokyo;
+        if (json) return StatusRoster.Json(paths, zone, stdout);
         string When(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
         stdout.WriteLine($"Consolidator status — 状態フォルダ / state: {paths.State}");
@@ -79,6 +83,7 @@ internal static class StatusCommand
                     stdout.WriteLine($"  最後に成功した集約 / last successful: {When(ok.StartedAt)} ({TriggerLabel(ok.Trigger)})");
                 foreach (var line in (ok?.Summary ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
                     stdout.WriteLine("  ■ " + line);
+                foreach (var line in StatusRoster.Lines(ok is null ? [] : ledger.Roster(ok.Id))) stdout.WriteLine(line);
             }
             stdout.WriteLine(Invariant($"未集約 / stored since the last consolidation: {ledger.StoredSinceLastRun()}"));
         }
