@@ -20,6 +20,15 @@ public sealed record ConsolidationOptions
     /// <summary>The clock a file's read time (<see cref="ReadLimits.MaxReadSeconds"/>) is measured on. Defaults to the system clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Who is expected to submit (the settings' Templates:Auditors and Templates:Vendors), beside a
+    /// master list's 提出予定 sheet. Defaults to nobody, which gives an audit without such a sheet no 提出状況.
+    /// </summary>
+    public IReadOnlyList<ExpectedSubmitter> Roster { get; init; } = [];
+
+    /// <summary>The clock that dates a consolidation: 提出期限 are compared with its day in <see cref="TimeZone"/>. Defaults to the system clock.</summary>
+    public TimeProvider Calendar { get; init; } = TimeProvider.System;
+
     /// <summary>Files read at once. Defaults to the number of cores.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
@@ -85,7 +94,8 @@ public sealed class Consolidation
         }
         if (_options.Recognition.ReadDropdowns && book.Format.StartsWith("xls", StringComparison.Ordinal) && book.Format != "xls" && stream.CanSeek)
             book = Dropdowns(stream, book);
-        var submission = _recogniser.Recognise(file, book);
+        // A workbook this product wrote is no submission; a master list may say who is expected to submit.
+        var submission = ResultBookReader.Read(file, book) ?? RosterSheetReader.Attach(_recogniser.Recognise(file, book), book);
         if (book.CutCells.Count == 0 || submission.IsRejected) return submission;
         // Text over the cell limit was cut while reading; each such cell is listed in 要確認.
         var cut = book.CutCells.Select(c => Notes.TextTooLong(null, new CellRef(file.RelativePath, c.Sheet, c.Row, c.Column), c.Length, _options.Limits.MaxCellChars));
@@ -140,13 +150,20 @@ public sealed class Consolidation
         var keyed = submissions.Where(s => s.Key is not null).GroupBy(s => s.Key!).ToDictionary(g => g.Key, g => g.ToList());
         // Named before any is written: two audits never share an output file, whatever their targets.
         var names = OutputNames.Assign(groups.Select(g => g.Key));
+        // Which earlier year each audit compares with, and whether each result workbook in the inbox is used.
+        var years = YearChain.Plan(groups.Select(g => g.Key).ToList(), submissions, selection.FileStatuses);
+        var fileStatuses = new Dictionary<string, (FileStatus, string, string)>(selection.FileStatuses, StringComparer.Ordinal);
+        foreach (var (path, status) in years.BookStatuses) fileStatuses[path] = status;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_options.Calendar.GetUtcNow(), _options.TimeZone).DateTime);
         var unmerged = new AuditMerger.RowLedger();
-        var unattributed = Ordered(submissions.Where(s => s.Key is null).Select(s => Record(s, selection.FileStatuses, selection, unmerged))).ToList();
+        var unattributed = Ordered(submissions.Where(s => s.Key is null).Select(s => Record(s, fileStatuses, selection, unmerged))).ToList();
 
         planned?.Invoke(groups.Count);
         var results = new AuditResult[groups.Count];
         var records = new List<InputRecord>[groups.Count];
-        Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancel }, i =>
+        // A target's years one wave after another, so an earlier year's result is there for the later one.
+        foreach (var wave in years.Waves)
+        Parallel.ForEach(wave, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancel }, i =>
         {
             var group = groups[i];
             // A workbook that is both checklist and pre-answer is two parts of one submission: restored once.
@@ -162,10 +179,16 @@ public sealed class Consolidation
             var scale = parts.FirstOrDefault(p => p.Role == SubmissionRole.Master)?.Submission.Scale ?? _options.Recognition.JudgingScale;
             var ledger = new AuditMerger.RowLedger();
             var audit = new AuditMerger(scale, _options.Recognition.JudgingScale, FileOrder).Merge(group.Key, parts, ledger, outcome.Notes);
-            var statuses = new Dictionary<string, (FileStatus, string, string)>(selection.FileStatuses, StringComparer.Ordinal);
+            var statuses = new Dictionary<string, (FileStatus Status, string Ja, string En)>(fileStatuses, StringComparer.Ordinal);
             foreach (var (path, status) in outcome.Files) statuses[path] = status;
             records[i] = Ordered(keyed[group.Key].Select(s => Record(s, statuses, selection, ledger))).ToList();
-            audit = audit with { Inputs = records[i].Concat(unattributed).ToList(), OutputStem = names[group.Key].Stem };
+            // 提出状況 against the roster, and 前年度比較 with the earlier year (kept for a later year before release).
+            var (roster, rosterNotes) = RosterCheck.Check(group.Key, _options.Roster, candidates, parts, audit.Items, scale, statuses, today);
+            audit = audit with { Roster = roster, Notes = [.. audit.Notes, .. rosterNotes] };
+            audit = audit with { Comparison = years.Compare(audit) };
+            years.Keep(audit);
+            var book = years.BookFor(group.Key) is { } b ? [Record(b, statuses, selection, ledger)] : Array.Empty<InputRecord>();
+            audit = audit with { Inputs = records[i].Concat(book).Concat(unattributed).ToList(), OutputStem = names[group.Key].Stem };
             if (names[group.Key].CollidedWith.Count > 0) audit = audit with { Notes = [Collision(group.Key, names, parts), .. audit.Notes] };
             if (write is not null)
             {
@@ -176,7 +199,7 @@ public sealed class Consolidation
         });
 
         var merged = groups.Select(g => g.Key).ToHashSet();
-        var others = keyed.Where(k => !merged.Contains(k.Key)).SelectMany(k => k.Value).Select(s => Record(s, selection.FileStatuses, selection, unmerged));
+        var others = keyed.Where(k => !merged.Contains(k.Key)).SelectMany(k => k.Value).Select(s => Record(s, fileStatuses, selection, unmerged));
         var files = Ordered(records.SelectMany(r => r).Concat(others).Concat(unattributed)).ToList();
         return new ConsolidationResult(results, files);
     }

@@ -34,7 +34,7 @@ public sealed record Scenario(string Name, IReadOnlyList<InputFile> Files)
 /// a checklist that is also a pre-answer. Built here from the seed audit's item texts, so the
 /// tests need nothing outside the repository.
 /// </summary>
-public static class Scenarios
+public static partial class Scenarios
 {
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
@@ -336,7 +336,7 @@ public static class Scenarios
         new("seed", SeedAudit.Build().Select(kv => new InputFile(kv.Key, kv.Value, At(2023, 10, 20))).ToList());
 
     public static IEnumerable<Scenario> All() =>
-        [Seed(), Spellings(), Conflicts(), Formats(), BadFiles(), MultiAudit(), Resubmission(), SharedChecklist()];
+        [Seed(), Spellings(), Conflicts(), Formats(), BadFiles(), MultiAudit(), Resubmission(), SharedChecklist(), Roster(), TwoYears(), TwoYearsFromResult()];
 
     private static byte[] Zip(params (string Name, string Content)[] entries)
     {

@@ -64,6 +64,12 @@ internal static class SubmissionSelector
                 statuses[s.Source.RelativePath] = (FileStatus.Rejected, s.Rejection!.MessageJa, s.Rejection.MessageEn);
                 continue;
             }
+            if (s.Role == SubmissionRole.Result)
+            {
+                // This product's own output: read for 前年度比較 (YearChain says whether it was used), never a submission.
+                statuses[s.Source.RelativePath] = YearChain.NotUsed(s);
+                continue;
+            }
             var own = new List<SubmissionPart>();
             if (s.Role.HasFlag(SubmissionRole.Master))
                 own.Add(new SubmissionPart(s, SubmissionRole.Master, new Party(null, s.Metadata.Submitter?.Text), "監査項目一覧"));

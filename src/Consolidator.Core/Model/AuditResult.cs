@@ -20,6 +20,8 @@ public enum FileStatus
     Duplicate,
     /// <summary>拒否: cannot be used; the reason says why.</summary>
     Rejected,
+    /// <summary>参照: a result workbook this product wrote, read for 前年度比較 and never counted as a submission.</summary>
+    Referenced,
 }
 
 public static class FileStatusExtensions
@@ -30,6 +32,7 @@ public static class FileStatusExtensions
         FileStatus.Superseded => "旧版",
         FileStatus.Duplicate => "重複",
         FileStatus.Rejected => "拒否",
+        FileStatus.Referenced => "参照",
         _ => status.ToString(),
     };
 
@@ -160,6 +163,11 @@ public sealed record AuditResult
     /// alone, which is named from its key.
     /// </summary>
     public string? OutputStem { get; init; }
+    /// <summary>提出状況 against the roster (settings, 提出予定 sheet); null when the audit has no roster.</summary>
+    public RosterReport? Roster { get; init; }
+
+    /// <summary>前年度比較 with the latest earlier fiscal year of the same target; null when none is available.</summary>
+    public YearComparison? Comparison { get; init; }
 
     // Counted once, on first use: the 総括 table, the sentence, the mail and the logs all ask.
     private Tally? _tally;
@@ -181,9 +189,11 @@ public sealed record AuditResult
 
     /// <summary>
     /// 確定 when every item is judged and nothing is to be reviewed; never when nothing at all was
-    /// judged (no auditor's checklist, or every item 未判定), which an empty 要確認 would otherwise pass.
+    /// judged (no auditor's checklist, or every item 未判定), which an empty 要確認 would otherwise pass,
+    /// nor while an auditor the roster expects has sent nothing (their items may be missing altogether).
     /// </summary>
-    public AuditStatus Status => Pending == 0 && ReviewCount == 0 && Judged ? AuditStatus.Final : AuditStatus.Provisional;
+    public AuditStatus Status => Pending == 0 && ReviewCount == 0 && Judged && (Roster?.MissingAuditors.Count ?? 0) == 0
+        ? AuditStatus.Final : AuditStatus.Provisional;
 
     /// <summary>True when at least one item has a judgment: only then do the counts say anything about findings.</summary>
     public bool Judged => Total > 0;
@@ -198,7 +208,7 @@ public sealed record AuditResult
     public AuditResult Released()
     {
         var counted = Counted;
-        var released = this with { Items = [], Answers = [], Notes = [], IsReleased = true };
+        var released = this with { Items = [], Answers = [], Notes = [], Comparison = Comparison?.Released(), IsReleased = true };
         released._tally = counted;
         return released;
     }
@@ -218,6 +228,8 @@ public sealed record AuditResult
         Notes = original.Notes;
         Inputs = original.Inputs;
         OutputStem = original.OutputStem;
+        Roster = original.Roster;
+        Comparison = original.Comparison;
         IsReleased = original.IsReleased;
     }
 

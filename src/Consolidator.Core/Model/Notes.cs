@@ -158,4 +158,18 @@ public static class Notes
         }
         return sb.ToString();
     }
+
+    public static ReviewNote RosterRow(CellRef cell, string original, string whyJa, string whyEn) => new(
+        ReviewKind.RosterEntry, null, [cell], original,
+        $"提出予定の行を使えません: {whyJa}（提出予定の記載）。",
+        $"A row of the roster cannot be used: {whyEn} (roster entry).",
+        "提出予定シートの氏名（事業者名）、区分（監査人 / 事業者）、担当項目、提出期限（例: 令和5年10月13日）を直してください。",
+        "Correct the roster sheet: name, role (監査人 / 事業者), items and due date (e.g. 令和5年10月13日).");
+
+    public static ReviewNote RosterItemsUnknown(string name, string origin, IReadOnlyList<string> patterns, IReadOnlyList<CellRef> cells) => new(
+        ReviewKind.RosterEntry, null, cells, string.Join("、", patterns),
+        $"提出予定者「{name}」の担当項目（{string.Join("、", patterns)}）に当たる監査項目がありません（提出予定の記載、{origin}）。",
+        $"The items assigned to {name} ({string.Join(", ", patterns)}) match no item of the audit (roster entry, {origin}).",
+        "担当項目を監査項目一覧の番号（例: 5-2、5-*）に直してください。",
+        "Give the items as ids of the master list (e.g. 5-2, 5-*).");
 }

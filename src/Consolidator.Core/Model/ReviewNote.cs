@@ -44,6 +44,7 @@ public enum ReviewKind
     TextTooLong,
     SameName,
     OutputNameCollision,
+    RosterEntry,
 }
 
 public static class ReviewKindExtensions
@@ -66,6 +67,7 @@ public static class ReviewKindExtensions
         ReviewKind.TextTooLong => "文字数超過",
         ReviewKind.SameName => "同名の提出者",
         ReviewKind.OutputNameCollision => "出力名の衝突",
+        ReviewKind.RosterEntry => "提出予定の記載",
         _ => kind.ToString(),
     };
 }

@@ -13,6 +13,8 @@ public enum SubmissionRole
     Auditor = 2,
     /// <summary>事業者: pre-answers.</summary>
     Vendor = 4,
+    /// <summary>結果ブック: a result workbook (or overview) this product wrote; read for 前年度比較, never a submission.</summary>
+    Result = 8,
 }
 
 public static class SubmissionRoleExtensions
@@ -23,6 +25,7 @@ public static class SubmissionRoleExtensions
         SubmissionRole.Auditor => "監査人",
         SubmissionRole.Vendor => "事業者",
         SubmissionRole.Auditor | SubmissionRole.Vendor => "監査人・事業者",
+        SubmissionRole.Result => "結果ブック",
         SubmissionRole.None => "不明",
         _ => role.ToString(),
     };
@@ -283,6 +286,12 @@ public sealed record Submission
 
     /// <summary>Template id and version when the file is a filled template this product wrote.</summary>
     public string? Template { get; init; }
+
+    /// <summary>Who the master list's 提出予定 sheet expects a submission from (master lists only).</summary>
+    public IReadOnlyList<ExpectedSubmitter> Roster { get; init; } = [];
+
+    /// <summary>The earlier result a result workbook of this product holds (<see cref="SubmissionRole.Result"/> only; null for an overview).</summary>
+    public YearSnapshot? Previous { get; init; }
 
     /// <summary>Set while the rows wait in a <see cref="RowSpill"/>; <see cref="Rows"/> is empty meanwhile.</summary>
     public ParkedRows? Parked { get; init; }

@@ -30,6 +30,7 @@ public sealed class SubmissionRecogniser
         var reports = new List<SheetReport>();
         foreach (var sheet in book.Sheets)
         {
+            if (RosterSheetReader.IsRosterSheet(sheet)) { reports.Add(RosterSheetReader.Report(sheet)); continue; }
             if (ScaleSheetReader.IsScaleSheet(sheet))
             {
                 reports.Add(new SheetReport(sheet.Name, sheet.Hidden, null, [], 0, "判定基準 / judgment scale"));

@@ -33,6 +33,7 @@ public static class ResultWorkbook
             FindingsSheet(wb.AddWorksheet("指摘事項"), result, bodies);
             AnswersSheet(wb.AddWorksheet("事前回答"), result, bodies);
             ReviewSheet(wb.AddWorksheet("要確認"), result.Notes, $"要確認（{result.Key}）", bodies);
+            if (result.Roster is not null) RosterSheet.Write(wb.AddWorksheet("提出状況"), result, generatedAt.Offset, bodies);
             HistorySheet(wb.AddWorksheet("取込履歴"), result.Inputs, $"取込履歴（{result.Key}）", generatedAt.Offset, bodies);
             wb.Worksheet(1).SetTabActive();
             shell = TableBodies.Shell(wb);
@@ -74,6 +75,7 @@ public static class ResultWorkbook
             row.Add(string.Join("\n", i.Judgments.Count > 0 ? i.Judgments.SelectMany(j => j.SourceLines()) : [i.Source?.ToString() ?? ""]));
             return row.ToArray();
         }).ToList();
+        YearColumns.Insert(result, columns, rows);
         return (columns, rows);
     }
 

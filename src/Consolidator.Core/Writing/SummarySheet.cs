@@ -18,7 +18,7 @@ internal static class SummarySheet
     public static void Write(IXLWorksheet ws, AuditResult result, DateTimeOffset generatedAt)
     {
         // The font over the rows the sheet uses: the fixed rows, the key findings and the inputs.
-        Sheets.Base(ws, 40 + result.Items.Count(i => i.Judgment is { IsFinding: true, RequiresFinding: true }) + result.Inputs.Count, Width);
+        Sheets.Base(ws, 40 + result.Items.Count(i => i.Judgment is { IsFinding: true, RequiresFinding: true }) + result.Inputs.Count + FollowUpSections.Rows(result), Width);
         Sheets.Title(ws, "情報セキュリティ監査 結果総括", Width);
         var row = 3;
         void Field(string label, string value)
@@ -61,7 +61,7 @@ internal static class SummarySheet
         reason.Merge(false);
         var why = result.Status == AuditStatus.Final
             ? "全項目が判定済みで、要確認の事項はありません。"
-            : (SummarySentence.Unjudged(result) is { } none ? $"{none.Ja}（{none.En}）。判定結果は集計していません。" : "")
+            : FollowUpTexts.ProvisionalReason(result) + (SummarySentence.Unjudged(result) is { } none ? $"{none.Ja}（{none.En}）。判定結果は集計していません。" : "")
                 + $"未判定 {result.Pending} 件、要確認 {result.Notes.Count} 件があります（{Breakdown(result)}）。確認後に再集計してください。";
         Sheets.Put(ws.Cell(row, 3), why);
         ws.Row(row).Height = Sheets.Height(Sheets.Lines(why, 5 * 14 + 30));
@@ -90,6 +90,7 @@ internal static class SummarySheet
 
         row = KeyFindings(ws, result, row);
         row++;
+        row = FollowUpSections.Write(ws, result, row);
         row = Inputs(ws, result, row);
         row++;
         Sheets.Put(ws.Cell(row, 1), "作成日時");
@@ -244,7 +245,8 @@ internal static class SummarySheet
     {
         var used = result.Inputs.Where(i => i.Status == FileStatus.Adopted).ToList();
         var others = result.Inputs.Count - used.Count;
-        Sheets.Put(ws.Cell(row, 1), $"使用した入力ファイル（{used.Count} 件" + (others > 0 ? $"、ほかに旧版・重複・拒否 {others} 件は取込履歴を参照" : "") + "）");
+        var kinds = string.Join("・", result.Inputs.Where(i => i.Status != FileStatus.Adopted).Select(i => i.Status).Distinct().Order().Select(s => s.Label()));
+        Sheets.Put(ws.Cell(row, 1), $"使用した入力ファイル（{used.Count} 件" + (others > 0 ? $"、ほかに{kinds} {others} 件は取込履歴を参照" : "") + "）");
         ws.Cell(row, 1).Style.Font.Bold = true;
         row++;
         foreach (var f in used)

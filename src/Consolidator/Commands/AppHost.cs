@@ -92,6 +92,21 @@ internal static class AppHost
         MaxParallelism = s.MaxParallelism > 0 ? s.MaxParallelism : Environment.ProcessorCount,
     };
 
+    /// <summary>The roster of the Templates section (validated in <see cref="Settings"/>; a section that does not bind gives none).</summary>
+    public static IReadOnlyList<Core.Model.ExpectedSubmitter> Roster(IConfiguration config)
+    {
+        var templates = new TemplatesSettings();
+        try
+        {
+            config.GetSection("Templates").Bind(templates);
+        }
+        catch (InvalidOperationException)
+        {
+            return [];
+        }
+        return TemplatesSettingsValidator.Roster(templates);
+    }
+
     /// <summary>
     /// Serilog: the levels and the rolling file under state/logs from configuration, the console
     /// (stderr) from <see cref="ConsoleLog"/> at <paramref name="console"/>. The sinks' assemblies
@@ -125,8 +140,12 @@ internal static class AppHost
         builder.Configuration.AddConfiguration(config);
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.AddSingleton(TimeProvider.System);
-        var options = PipelineOptions(consolidation);
-        builder.Services.AddSingleton(readDropdowns ? options with { Recognition = options.Recognition with { ReadDropdowns = true } } : options);
+        // The roster of Templates (提出状況) and the clock its due dates are compared on come with the pipeline.
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = PipelineOptions(consolidation) with { Roster = Roster(config), Calendar = sp.GetRequiredService<TimeProvider>() };
+            return readDropdowns ? options with { Recognition = options.Recognition with { ReadDropdowns = true } } : options;
+        });
         builder.Services.AddSingleton(sp => new Consolidation(sp.GetRequiredService<ConsolidationOptions>()));
         builder.Services.AddSingleton<ConsolidationJob>();
         return builder;

@@ -242,7 +242,7 @@ internal static class RunCommand
         var files = outcome.Result.Files;
         stdout.WriteLine();
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ファイル / files: {files.Count}（採用 {files.Count(f => f.Status == FileStatus.Adopted)}、旧版 {files.Count(f => f.Status == FileStatus.Superseded)}、重複 {files.Count(f => f.Status == FileStatus.Duplicate)}、拒否 {files.Count(f => f.Status == FileStatus.Rejected)}）"));
+            $"ファイル / files: {files.Count}（採用 {files.Count(f => f.Status == FileStatus.Adopted)}、旧版 {files.Count(f => f.Status == FileStatus.Superseded)}、重複 {files.Count(f => f.Status == FileStatus.Duplicate)}、拒否 {files.Count(f => f.Status == FileStatus.Rejected)}{(files.Any(f => f.Status == FileStatus.Referenced) ? $"、参照 {files.Count(f => f.Status == FileStatus.Referenced)}" : "")}）"));
         foreach (var f in files.Where(f => f.Status != FileStatus.Adopted))
             stdout.WriteLine($"  {f.Status.Label()}  {Core.Writing.Printable.Name(f.Source.RelativePath)}: {Core.Writing.Printable.Name(f.ReasonJa, 400)}");
         foreach (var a in outcome.Result.Audits)
@@ -251,6 +251,7 @@ internal static class RunCommand
             stdout.WriteLine($"■ {Core.Writing.Printable.Name(a.Key.ToString())}  {a.Status.Label()}");
             stdout.WriteLine("  " + string.Join("  ", a.Counts.Select(c => $"{c.Class.Label} {c.Count}")) + $"  計 {a.Total}  未判定 {a.Pending}  要確認 {a.ReviewCount}");
             stdout.WriteLine("  " + Core.Writing.SummarySentence.For(a));
+            foreach (var line in Core.Writing.FollowUpTexts.Lines(a)) stdout.WriteLine("  " + line);
         }
         stdout.WriteLine();
         foreach (var w in outcome.Written) stdout.WriteLine($"→ {w}");

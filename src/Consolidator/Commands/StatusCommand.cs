@@ -13,14 +13,14 @@ namespace Consolidator.Commands;
 /// <summary>
 /// <c>status</c>: what the ledger holds — files per outcome and per status of the last
 /// consolidation, the last consolidation and its audits, moves a crash interrupted, what waits in
-/// the inbox and in the mail outbox, and the next scheduled run. Reads only; safe while
+/// the inbox and in the mail outbox, the next scheduled run, and 提出状況 of the last consolidation per audit. Reads only; safe while
 /// <c>watch</c> runs. <c>--json</c> prints the same as one JSON document for monitoring scripts.
 /// Exit code 0, or 2 for settings that cannot be used or a root (or state folder and inbox) that
 /// does not exist (<see cref="ExitCodes"/>).
 /// </summary>
 internal static class StatusCommand
 {
-    private static readonly string[] StatusOrder = ["採用", "旧版", "重複", "拒否", "未集約"];
+    private static readonly string[] StatusOrder = ["採用", "旧版", "重複", "拒否", "参照", "未集約"];
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -89,6 +89,7 @@ internal static class StatusCommand
         bool InboxExists,
         IReadOnlyList<(string FullPath, string RelativePath)> Waiting,
         IReadOnlyList<InboxRefusal> Refused,
+        IReadOnlyList<RosterRow> Roster,
         OutboxStatus Outbox,
         ScheduleSettings Schedule,
         DateTimeOffset? NextScheduled);
@@ -99,6 +100,7 @@ internal static class StatusCommand
         IReadOnlyList<LedgerFile>? files = null;
         LedgerRun? last = null, ok = null;
         var stored = 0;
+        IReadOnlyList<RosterRow> roster = [];
         using (var ledger = FileLedger.OpenExisting(paths.State))
         {
             if (ledger is not null)
@@ -107,13 +109,14 @@ internal static class StatusCommand
                 last = ledger.LastRun();
                 ok = last is { Error: null, FinishedAt: not null } ? last : ledger.LastSuccessfulRun();
                 stored = ledger.StoredSinceLastRun();
+                if (ok is not null) roster = ledger.Roster(ok.Id);
             }
         }
         var inboxExists = Directory.Exists(paths.Inbox);
         var listing = inboxExists ? InboxScanner.List(paths.Inbox) : new InboxListing([], []);
         var cron = WorkerSettingsValidator.TryCron(schedule.Cron);
         var next = cron?.GetNextOccurrence(TimeProvider.System.GetUtcNow(), zone);
-        return new Report(paths, running, files, last, ok, stored, inboxExists, listing.Files, listing.Refused, OutboxStatus.Read(paths.State), schedule, next);
+        return new Report(paths, running, files, last, ok, stored, inboxExists, listing.Files, listing.Refused, roster, OutboxStatus.Read(paths.State), schedule, next);
     }
 
     private static void WriteText(Report r, TextWriter stdout, TimeZoneInfo zone)
@@ -152,6 +155,7 @@ internal static class StatusCommand
                     stdout.WriteLine($"  最後に成功した集約 / last successful: {When(ok.StartedAt)} ({TriggerLabel(ok.Trigger)})");
                 foreach (var line in SummaryLines(r.LastSuccessful))
                     stdout.WriteLine("  ■ " + Core.Writing.Printable.Name(line, 400));
+                foreach (var line in StatusRoster.Lines(r.Roster)) stdout.WriteLine(line);
             }
             stdout.WriteLine(Invariant($"未集約 / stored since the last consolidation: {r.StoredSinceLast}"));
         }
@@ -209,6 +213,7 @@ internal static class StatusCommand
             },
             lastConsolidation = Run(r.Last),
             lastSuccessfulConsolidation = Run(r.LastSuccessful),
+            audits = StatusRoster.Audits(r.Roster),
             waiting = new
             {
                 inboxExists = r.InboxExists,

@@ -111,7 +111,7 @@ internal static class TemplateCommand
         foreach (var note in master.Notes)
             stderr.WriteLine($"注意 / Note: {note}");
 
-        var recipients = Recipients(request, templates);
+        var recipients = Recipients(request, templates, master.Key);
         if (recipients.Count == 0)
         {
             stderr.WriteLine("テンプレートを作る相手が設定されていません。設定の Templates:Auditors / Templates:Vendors に名前を書いてください。");
@@ -180,16 +180,18 @@ internal static class TemplateCommand
         _ => null,
     };
 
-    private static List<(SubmissionRole Role, string? Name, IReadOnlyList<string>? Items)> Recipients(Request r, TemplatesSettings settings)
+    private static List<(SubmissionRole Role, string? Name, IReadOnlyList<string>? Items)> Recipients(Request r, TemplatesSettings settings, AuditKey? key)
     {
+        // A recipient listed for another audit (Target, FiscalYear) gets no template of this one.
+        bool Here(TemplateRecipientSettings x) => key is null || TemplatesSettingsValidator.Expected(x, SubmissionRole.Auditor, "").AppliesTo(key);
         var role = r.Role is null ? null : ParseRole(r.Role);
         if (!r.All)
             return [(role!.Value, r.Name, r.Items is null ? null : [r.Items])];
         var list = new List<(SubmissionRole, string?, IReadOnlyList<string>?)>();
         if (role is null or SubmissionRole.Auditor)
-            list.AddRange(settings.Auditors.Select(a => (SubmissionRole.Auditor, (string?)a.Name, (IReadOnlyList<string>?)(a.Items.Count > 0 ? a.Items : null))));
+            list.AddRange(settings.Auditors.Where(Here).Select(a => (SubmissionRole.Auditor, (string?)a.Name, (IReadOnlyList<string>?)(a.Items.Count > 0 ? a.Items : null))));
         if (role is null or SubmissionRole.Vendor)
-            list.AddRange(settings.Vendors.Select(v => (SubmissionRole.Vendor, (string?)v.Name, (IReadOnlyList<string>?)(v.Items.Count > 0 ? v.Items : null))));
+            list.AddRange(settings.Vendors.Where(Here).Select(v => (SubmissionRole.Vendor, (string?)v.Name, (IReadOnlyList<string>?)(v.Items.Count > 0 ? v.Items : null))));
         return list;
     }
 

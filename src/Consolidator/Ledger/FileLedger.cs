@@ -10,10 +10,10 @@ namespace Consolidator.Ledger;
 /// or a power cut, and <c>status</c> can read while the worker writes. One connection, used
 /// under a lock, because the worker takes several files at once.
 /// </summary>
-public sealed class FileLedger : IDisposable
+public sealed partial class FileLedger : IDisposable
 {
     public const string FileName = "ledger.db";
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
@@ -81,6 +81,7 @@ public sealed class FileLedger : IDisposable
               error        TEXT
             );
             """, tx);
+        Exec(RosterSchema, tx);
         Exec($"PRAGMA user_version={SchemaVersion};", tx);
         tx.Commit();
     }

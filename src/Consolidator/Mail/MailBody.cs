@@ -23,7 +23,7 @@ internal static class MailBody
     /// <summary>Why the result is 確定 or 暫定, as the 総括 sheet says it.</summary>
     public static string StatusReason(AuditResult a) => a.Status == AuditStatus.Final
         ? "全項目が判定済みで、要確認の事項はありません。"
-        : (SummarySentence.Unjudged(a) is { } none ? $"{none.Ja}（{none.En}）。" : "")
+        : FollowUpTexts.ProvisionalReason(a) + (SummarySentence.Unjudged(a) is { } none ? $"{none.Ja}（{none.En}）。" : "")
             + Invariant($"未判定 {a.Pending} 件、要確認 {a.ReviewCount} 件があります。確認後に再集計してください。");
 
     public static string Text(IReadOnlyList<AuditResult> audits, IReadOnlyList<string> attachments)
@@ -37,6 +37,7 @@ internal static class MailBody
             sb.AppendLine($"■ {Printable.Name(a.Key.Target)} {a.Key.FiscalYearLabel}");
             sb.AppendLine($"状態: {a.Status.Label()}（{StatusReason(a)}）");
             sb.AppendLine(Invariant($"要確認: {a.ReviewCount}件　未判定: {a.Pending}件"));
+            foreach (var line in FollowUpTexts.Lines(a)) sb.AppendLine(line);
             sb.AppendLine();
             sb.AppendLine("判定結果の件数");
             var plain = a.Counts.Where(c => !c.Class.IsFinding).ToList();
@@ -73,7 +74,9 @@ internal static class MailBody
             var statusColour = a.Status == AuditStatus.Final ? "#C6EFCE" : "#FFEB9C";
             sb.Append("<p>状態: <span style=\"background:").Append(statusColour).Append(";padding:1px 6px;font-weight:bold;\">")
               .Append(E(a.Status.Label())).Append("</span> ").Append(E(StatusReason(a))).Append("<br>\n");
-            sb.Append(Invariant($"要確認: {a.ReviewCount}件　未判定: {a.Pending}件</p>\n"));
+            sb.Append(Invariant($"要確認: {a.ReviewCount}件　未判定: {a.Pending}件"));
+            foreach (var line in FollowUpTexts.Lines(a)) sb.Append("<br>\n").Append(E(line));
+            sb.Append("</p>\n");
 
             var plain = a.Counts.Where(c => !c.Class.IsFinding).ToList();
             var findings = a.Counts.Where(c => c.Class.IsFinding).ToList();

@@ -54,6 +54,7 @@ public sealed class ConsolidationRunner
         var finished = _time.GetUtcNow();
         var statuses = outcome.Result.Files.ToDictionary(f => f.Source.RelativePath, f => f.Status.Label(), StringComparer.Ordinal);
         _ledger.FinishRun(id, finished, outcome.Result.Files.Count, outcome.Result.Audits.Count, outcome.Written.Count, Summary(outcome), null, statuses);
+        _ledger.RecordRoster(id, outcome.Result.Audits.SelectMany(RosterRow.Of).ToList());
         _log.LogInformation("Consolidated ({Trigger}): {Files} files, {Audits} audits, {Written} outputs written",
             trigger, outcome.Result.Files.Count, outcome.Result.Audits.Count, outcome.Written.Count);
 

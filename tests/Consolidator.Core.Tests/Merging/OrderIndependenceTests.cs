@@ -19,6 +19,9 @@ public sealed class OrderIndependenceTests
     [DataRow("resubmission")]
     [DataRow("shared-checklist")]
     [DataRow("multi-audit")]
+    [DataRow("roster")]
+    [DataRow("two-years")]
+    [DataRow("two-years-from-result")]
     public void ShuffledAndRenamedInputs_GiveTheSameWorkbooks(string name)
     {
         var scenario = Scenarios.All().Single(s => s.Name == name);

@@ -65,6 +65,7 @@ public sealed class RowSpillTests
     [DataRow("resubmission")]
     [DataRow("multi-audit")]
     [DataRow("spellings")]
+    [DataRow("two-years")]
     public void Consolidate_OverParkedSubmissions_WritesWhatItWritesFromMemory(string name)
     {
         var pipeline = new Consolidation();

@@ -26,7 +26,22 @@ public sealed class GoldenWorkbookTests
     public void ResultWorkbook_MatchesGolden(string scenario)
     {
         var s = Scenarios.All().Single(x => x.Name == scenario);
-        var audit = new Consolidation().Run(s.Sources).Audits.Single();
+        AssertGolden(scenario, new Consolidation().Run(s.Sources).Audits.Single());
+    }
+
+    /// <summary>提出状況 (its sheet and 総括's block, on a fixed day) and 前年度比較 (the later year of two).</summary>
+    [TestMethod]
+    [DataRow("roster")]
+    [DataRow("two-years")]
+    public void FollowUpWorkbook_MatchesGolden(string scenario)
+    {
+        var s = Scenarios.All().Single(x => x.Name == scenario);
+        var options = new ConsolidationOptions { Calendar = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Scenarios.RosterDay) };
+        AssertGolden(scenario, new Consolidation(options).Run(s.Sources).Audits.MaxBy(a => a.Key.FiscalYear)!);
+    }
+
+    private static void AssertGolden(string scenario, Core.Model.AuditResult audit)
+    {
         using var ms = new MemoryStream();
         ResultWorkbook.Write(audit, GeneratedAt, ms);
         ms.Position = 0;

@@ -102,6 +102,23 @@ public sealed class TemplateCommandTests : IDisposable
     }
 
     [TestMethod]
+    public void Execute_All_SkipsRecipientsListedForAnotherAudit()
+    {
+        var output = Path.Combine(_dir.FullName, "templates");
+        const string json = """
+            { "Templates": { "Auditors": [
+              { "Name": "高橋 美咲（監査人）", "Target": "庶務事務 システム", "FiscalYear": "R5" },
+              { "Name": "鈴木 一郎", "Target": "住民記録システム" },
+              { "Name": "山田 花子", "FiscalYear": "令和6年度" } ] } }
+            """;
+
+        var exit = Execute(new() { Master = _master, All = true, Out = output, Settings = SettingsFile(json) });
+
+        Assert.AreEqual(0, exit, _stderr.ToString());
+        CollectionAssert.AreEqual(new[] { "庶務事務システム_令和5年度_チェックリスト_高橋 美咲（監査人）.xlsx" }, Directory.GetFiles(output).Select(Path.GetFileName).ToList());
+    }
+
+    [TestMethod]
     public void Execute_All_WithRole_WritesOnlyThatRole()
     {
         var output = Path.Combine(_dir.FullName, "templates");
