@@ -56,7 +56,7 @@ public sealed class FollowUpCommandTests
         Assert.IsFalse(json.ToString().Contains("さくらソリューションズ", StringComparison.Ordinal));
         Assert.AreEqual(6, doc.RootElement.GetProperty("ledger").GetProperty("archived").GetInt32());
         Assert.AreEqual("succeeded", doc.RootElement.GetProperty("lastConsolidation").GetProperty("outcome").GetString());
-        Assert.AreEqual(0, doc.RootElement.GetProperty("waiting").GetInt32());
+        Assert.AreEqual(0, doc.RootElement.GetProperty("waiting").GetProperty("count").GetInt32());
     }
 
     [TestMethod]
