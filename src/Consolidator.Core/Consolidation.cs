@@ -80,7 +80,7 @@ public sealed class Consolidation
         }
         catch (Exception e) when (e is not OutOfMemoryException and not IOException)
         {
-            return new Submission { Source = file, Format = "", Rejection = Rejections.Corrupt(e.GetType().Name) };
+            return new Submission { Source = file, Format = "", Rejection = Rejections.Damaged(e) };
         }
         var submission = _recogniser.Recognise(file, book);
         if (book.CutCells.Count == 0 || submission.IsRejected) return submission;
