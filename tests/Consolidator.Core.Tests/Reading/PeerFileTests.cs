@@ -27,6 +27,8 @@ public sealed class PeerFileTests
     [DataRow("book-in-capitals-with-zero-records.xls",  "xls")]                                              // POI BOOK_in_capitals.xls, ExcelDataReader Test_git_issue_609.xls
     [DataRow("sst-flag-only-continue.xls",              "xls")]                                              // ExcelDataReader Test_git_issue_467_sst_empty_continue.xls
     [DataRow("long-formula-string.xls",                 "xls")]                                              // POI StringContinueRecords.xls
+    [DataRow("sheet-offset-past-bof.xls",               "xls")]                                              // ExcelDataReader Test_git_issue624.xls
+    [DataRow("stream-chain-longer-than-size.xls",       "xls")]                                              // POI 45290.xls
     public void Ingest_ReadsTheSeedChecklist_WithEveryItemAndJudgment(string file, string format)
     {
         var read = Reads.Ingest(Reads.Data("Peers/" + file), file);
@@ -91,6 +93,23 @@ public sealed class PeerFileTests
         Assert.Contains(named, rejection.MessageEn);
         Assert.Contains("パスワードを解除", rejection.FixJa);
         HostileInputTests.AssertBilingual(rejection);
+    }
+
+    [TestMethod]
+    public void Read_PlacesCellsWhoseReferenceHasNoColumnLetters_AfterThePreviousOne()
+    {
+        // ExcelDataReader's Fillreport.xlsx: a generator wrote r="0", r="1" … for A, B …; the reader
+        // places such a cell after the previous one. It was refused as outside Excel's grid.
+        var builder = new XlsxBuilder();
+        builder.AddSheet("Fill report").Text(1, 1, "Account").Text(1, 2, "Trader").Text(2, 1, "74085").Text(2, 2, "User");
+        var bytes = Zips.Edit(builder.ToBytes(), "xl/worksheets/sheet1.xml",
+            x => System.Text.RegularExpressions.Regex.Replace(x, "<c r=\"([A-Z]+)[0-9]+\"", m => $"<c r=\"{m.Groups[1].Value[0] - 'A'}\""));
+
+        var sheet = Reads.Book(bytes, "fill.xlsx").Sheets.Single();
+
+        Assert.DoesNotContain("r=\"A1\"", Zips.Read(bytes, "xl/worksheets/sheet1.xml"));
+        Assert.AreEqual("Account", sheet[1, 1]);
+        Assert.AreEqual("User", sheet[2, 2]);
     }
 
     [TestMethod]

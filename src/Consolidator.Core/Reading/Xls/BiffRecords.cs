@@ -104,6 +104,8 @@ internal static class BiffRecords
     /// CONTINUE starts with its own option byte.</item>
     /// <item>A formula's cached string (STRING) continued in CONTINUE records: the reader reads the
     /// first record alone and runs off its end. Joined into one STRING record.</item>
+    /// <item>A BOUNDSHEET whose offset is not that of a BOF record: the reader finds no sheet
+    /// there and reads it as empty. Pointed at its sheet's BOF, the sheets being in order.</item>
     /// </list>
     /// Every BOUNDSHEET's offset of its sheet is moved by what was dropped or joined before it. An
     /// encrypted stream is never rewritten: its RC4 key stream is keyed to each byte's position.
@@ -141,6 +143,13 @@ internal static class BiffRecords
                 }
             }
         }
+        // BOUNDSHEET k names where sheet k's BOF stands; a writer that got it wrong (ExcelDataReader's
+        // Test_git_issue624.xls points 20 bytes past it) is pointed at the k-th sheet's BOF.
+        var bofs = records.Skip(1).Where(r => r.Type == Bof).Select(r => r.Offset).ToList();
+        var sheetStarts = records.Where(r => r.Type == BoundSheet && r.Length >= 4)
+            .Select(r => BinaryPrimitives.ReadInt32LittleEndian(stream.AsSpan(r.Offset + 4))).ToList();
+        var misplaced = sheetStarts.Count == bofs.Count && sheetStarts.Where((at, k) => at != bofs[k] && !bofs.Contains(at)).Any();
+        changed |= misplaced;
         if (!changed) return null;
 
         var output = new MemoryStream(stream.Length);
@@ -163,9 +172,11 @@ internal static class BiffRecords
         moved[end] = (int)output.Length;
         output.Write(stream.AsSpan(end));
         var bytes = output.ToArray();
-        foreach (var at in boundSheets)
+        for (var k = 0; k < boundSheets.Count; k++)
         {
+            var at = boundSheets[k];
             var old = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at + 4));
+            if (misplaced && !bofs.Contains(old) && k < bofs.Count) old = bofs[k];
             if (moved.TryGetValue(old, out var now)) BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 4), now);
         }
         return bytes;

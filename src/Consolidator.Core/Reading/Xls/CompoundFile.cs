@@ -171,7 +171,7 @@ internal sealed class CompoundFile
 
     /// <summary>
     /// A whole stream, from regular sectors or, below the cutoff, from the mini stream, after
-    /// checking its chain (every sector in the file, no loop, no more sectors than its size needs).
+    /// checking its chain (every sector in the file, no loop, read no further than its size needs).
     /// </summary>
     public byte[] ReadStream(Entry entry)
     {
@@ -198,8 +198,7 @@ internal sealed class CompoundFile
 
     /// <summary>
     /// The first bytes (up to <paramref name="max"/>) of a stream held in regular sectors, after
-    /// checking its whole chain: every sector in the file, no loop, no more sectors than its size
-    /// needs. A stream small enough for the mini stream gives no bytes.
+    /// checking its chain: every sector in the file, no loop, read no further than its size needs. A stream small enough for the mini stream gives no bytes.
     /// </summary>
     public byte[] ReadPrefix(Entry entry, int max)
     {
@@ -219,12 +218,14 @@ internal sealed class CompoundFile
             if (s == FreeSector || s >= _sectors || s >= _fat.Length) throw new InvalidDataException($"compound file sector {s} is outside the file");
             if (visited[s]) throw new InvalidDataException("compound file sector chain loops");
             visited[s] = true;
-            if (++count > maxSectors) throw new InvalidDataException("compound file stream is longer than its size");
             if (output.Length < keep)
             {
                 var span = Sector(_bytes, s, _sectorSize, _sectors);
                 output.Write(span[..(int)Math.Min(span.Length, keep - output.Length)]);
             }
+            // A chain longer than its stream's size needs is read no further: some writers leave
+            // one (POI's 45290.xls), and Excel, like every reader, reads a stream to its size.
+            if (++count >= maxSectors) break;
         }
         return output.ToArray();
     }

@@ -105,7 +105,9 @@ internal static class XlsxPartGuard
                         throw OutOfGrid(part, "row " + r);
                     break;
                 case "c":
-                    if (reader.GetAttribute("r") is { } c && !IsCell(c))
+                    // A reference without column letters ("0", "1": ExcelDataReader's Fillreport.xlsx)
+                    // is ignored by the reader, which places the cell after the previous one.
+                    if (reader.GetAttribute("r") is { } c && c.Any(char.IsAsciiLetter) && !IsCell(c))
                         throw OutOfGrid(part, c);
                     break;
                 case "mergeCell":

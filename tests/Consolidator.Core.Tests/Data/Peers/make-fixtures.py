@@ -178,6 +178,17 @@ def with_flag_only_continue(stream):
     return assemble(out)
 
 
+def with_sheet_offset_past_bof(stream):
+    """ExcelDataReader's Test_git_issue624.xls: the BOUNDSHEET points at the record after its sheet's BOF."""
+    out = bytearray(stream)
+    for off, t, data in records(stream):
+        if t == 0x0085:
+            at = struct.unpack_from("<I", data, 0)[0]
+            length = struct.unpack_from("<H", stream, at + 2)[0]
+            struct.pack_into("<I", out, off + 4, at + 4 + length)
+    return bytes(out)
+
+
 def read_sst(sst_records):
     """The strings of an SST and its CONTINUEs ([MS-XLS] 2.5.293), for plain and rich strings alike."""
     datas = [r[2] for r in sst_records]
@@ -287,12 +298,13 @@ def excel2_file():
 
 # ---------------------------------------------------------------- compound files
 
-def compound_file(streams):
+def compound_file(streams, slack=()):
     """
     A compound file (version 3, 512-byte sectors) of the given entries: a path "A" is a stream in
     the root, "S/A" a stream in storage S. A stream of 4,096 bytes or more is stored in regular
     sectors, a smaller one in the mini stream (64-byte sectors, held by the root entry), as the
-    format requires.
+    format requires. A stream named in slack gets one sector more in its chain than its size
+    needs, as some writers leave it (POI's 45290.xls).
     """
     SECTOR, MINI, FREE, END, FATSECT = 512, 64, 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
     data, fat, starts = bytearray(), [], {}
@@ -308,7 +320,7 @@ def compound_file(streams):
     ministream, minifat = bytearray(), []
     for path, body in streams:
         if len(body) >= 4096:
-            starts[path] = (put(body), len(body))
+            starts[path] = (put(body + (b"\0" * (-len(body) % SECTOR + SECTOR) if path in slack else b"")), len(body))
         else:
             first = len(minifat)
             n = max(1, -(-len(body) // MINI))
@@ -530,6 +542,8 @@ def main():
         ]),
         "book-in-capitals-with-zero-records.xls": compound_file([("BOOK", with_zero_records(biff8))]),
         "sst-flag-only-continue.xls": compound_file([("Workbook", with_flag_only_continue(biff8))]),
+        "stream-chain-longer-than-size.xls": compound_file([("Workbook", biff8)], slack=("Workbook",)),
+        "sheet-offset-past-bof.xls": compound_file([("Workbook", with_sheet_offset_past_bof(biff8))]),
         "long-formula-string.xls": office["long-formula-string.xls"],
     }
     for name, body in sorted(files.items()):
