@@ -10,7 +10,8 @@
 # Environment: JOBS (parallel files, default 2), TIMEOUT (seconds per file, default 60),
 # CONSOLIDATOR (the consolidator.dll to run; default the Debug build, built when missing),
 # EXT (extensions taken, default "xls xlsx xlsm xlsb xltx xltm xlt xlam ods csv").
-# Writes OUT/files.tsv (one row per file: outcome, exit code, seconds, peak KB, path, message)
+# Writes OUT/files.tsv (one row per file: outcome, exit code, wall seconds, CPU seconds, peak KB,
+# path, message)
 # and OUT/summary.md (the table), and prints the table.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,7 +30,7 @@ one() {
   local file="$1" dll="$2" raw="$3" timeout_s="$4" id
   id=$(printf '%s' "$file" | sha1sum | cut -c1-16)
   printf '%s\n' "$file" >"$raw/$id.path"
-  /usr/bin/time -f '%e %M' -o "$raw/$id.time" timeout -s KILL "$timeout_s" \
+  /usr/bin/time -f '%e %M %U %S' -o "$raw/$id.time" timeout -s KILL "$timeout_s" \
     dotnet "$dll" validate --json "$file" >"$raw/$id.json" 2>"$raw/$id.err"
   echo $? >"$raw/$id.rc"
 }
@@ -49,7 +50,9 @@ for path_file in sorted(glob.glob(os.path.join(raw, "*.path"))):
     path = read(".path").strip()
     rc = int(read(".rc").strip() or "-1")
     time_lines = [l for l in read(".time").splitlines() if l.strip()]
-    secs, kb = (time_lines[-1].split() + ["0", "0"])[:2] if time_lines else ("0", "0")
+    fields = (time_lines[-1].split() + ["0"] * 4)[:4] if time_lines else ["0"] * 4
+    secs, kb = fields[0], fields[1]
+    cpu = "%.2f" % (float(fields[2]) + float(fields[3])) if fields[2].replace(".", "").isdigit() else "0"
     killed = rc == 137 or "signal 9" in read(".time")
     try:
         doc = json.loads(read(".json"))
@@ -68,12 +71,12 @@ for path_file in sorted(glob.glob(os.path.join(raw, "*.path"))):
         f = doc["files"][0]
         outcome, message = "read", "; ".join("%s: %s items" % (s["name"], s["items"]) for s in f["sheets"])
     message = " ".join(message.split())
-    print("\t".join([outcome, str(rc), secs, kb, path, message]))
+    print("\t".join([outcome, str(rc), secs, cpu, kb, path, message]))
 PY
 
 python3 - "$out/files.tsv" "$folder" >"$out/summary.md" <<'PY'
 import collections, sys
-rows = [l.rstrip("\n").split("\t", 5) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+rows = [l.rstrip("\n").split("\t", 6) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 count = collections.Counter(r[0] for r in rows)
 print("Differential run over %s: %d files" % (sys.argv[2], len(rows)))
 print()
@@ -86,11 +89,13 @@ crashes = [r for r in rows if r[0] == "crash"]
 timeouts = [r for r in rows if r[0] == "timeout"]
 print("crashes: %d, timeouts: %d" % (len(crashes), len(timeouts)))
 if rows:
-    peak = max(rows, key=lambda r: int(r[3]))
+    peak = max(rows, key=lambda r: int(r[4]))
     slow = max(rows, key=lambda r: float(r[2]))
-    print("peak memory: %.0f MB (%s)" % (int(peak[3]) / 1024, peak[4]))
-    print("slowest file: %.2f s (%s)" % (float(slow[2]), slow[4]))
+    busy = max(rows, key=lambda r: float(r[3]))
+    print("peak memory: %.0f MB (%s)" % (int(peak[4]) / 1024, peak[5]))
+    # Wall time depends on what else the machine runs; CPU time (user + system) on the file.
+    print("slowest file: %.2f s wall (%s); most CPU: %.2f s (%s)" % (float(slow[2]), slow[5], float(busy[3]), busy[5]))
 for r in crashes + timeouts:
-    print("  %s: %s  %s" % (r[0], r[4], r[5][:200]))
+    print("  %s: %s  %s" % (r[0], r[5], r[6][:200]))
 PY
 cat "$out/summary.md"
