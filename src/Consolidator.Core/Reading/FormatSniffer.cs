@@ -85,7 +85,7 @@ public static class FormatSniffer
             {
                 if (package.Binary) return Reject("xlsb", Rejections.Xlsb());
                 var kind = package.Macros ? "xlsm" : "xlsx";
-                return new SniffResult(FileFormat.Xlsx, package.Strict ? kind + " (Strict Open XML)" : kind);
+                return new SniffResult(FileFormat.Xlsx, package.Strict ? kind + " (Strict Open XML)" : package.Beta ? kind + " (Excel 2007 beta)" : kind);
             }
             var names = zip.Entries.Select(e => WorkbookPackage.PartName(e.FullName)).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (zip.GetEntry("mimetype") is { } entry)

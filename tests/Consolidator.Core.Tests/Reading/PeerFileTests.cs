@@ -96,6 +96,38 @@ public sealed class PeerFileTests
     }
 
     [TestMethod]
+    public void Ingest_ReadsAnExcel2007BetaPackage_ThroughItsNamespace()
+    {
+        // POI's sample-beta.xlsx: the namespace and <sstItem> of Excel 2007's beta; it was "empty".
+        var beta = Zips.Rewrite(SeedAudit.Build()[SeedAudit.MemberFile], (name, bytes) => name.EndsWith(".xml", StringComparison.Ordinal)
+            ? System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(bytes)
+                .Replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://schemas.microsoft.com/office/excel/2006/2")
+                .Replace("<si>", "<sstItem>").Replace("</si>", "</sstItem>"))
+            : bytes);
+
+        var read = Reads.Ingest(beta, "beta.xlsx");
+
+        Assert.IsNull(read.Rejection, read.Rejection?.ToString());
+        Assert.AreEqual("xlsx (Excel 2007 beta)", read.Format);
+        CollectionAssert.AreEqual(Seed.Rows.Select(r => $"{r.Id} {r.Judgment?.Text}").ToList(), read.Rows.Select(r => $"{r.Id} {r.Judgment?.Text}").ToList());
+    }
+
+    [TestMethod]
+    public void Read_CallsAWorkbookOfErrorValuesOnly_Empty_NotUnread()
+    {
+        // POI's 49783.xlsx: every cell an error (#REF!), which the reader hands on as no value.
+        var builder = new XlsxBuilder();
+        builder.AddSheet("Sheet1").Text(1, 1, "x");
+        var bytes = Zips.Edit(builder.ToBytes(), "xl/worksheets/sheet1.xml",
+            x => System.Text.RegularExpressions.Regex.Replace(x, "<c r=\"A1\"[^>]*>.*?</c>", "<c r=\"A1\" t=\"e\"><f>#REF!*2</f><v>#REF!</v></c>"));
+
+        var read = Reads.Ingest(bytes, "errors.xlsx");
+
+        Assert.Contains("#REF!", Zips.Read(bytes, "xl/worksheets/sheet1.xml"));
+        Assert.AreEqual("empty-workbook", read.Rejection?.Code, read.Rejection?.ToString());
+    }
+
+    [TestMethod]
     public void Read_PlacesCellsWhoseReferenceHasNoColumnLetters_AfterThePreviousOne()
     {
         // ExcelDataReader's Fillreport.xlsx: a generator wrote r="0", r="1" … for A, B …; the reader

@@ -27,10 +27,14 @@ internal sealed class WorkbookPackage
     private const string TransitionalMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string StrictMain = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
+    /// <summary>The main namespace of Excel 2007's beta, before the format was standardised (POI's sample-beta.xlsx).</summary>
+    private const string BetaMain = "http://schemas.microsoft.com/office/excel/2006/2";
+
     /// <summary>Strict namespaces and their Transitional counterparts (ISO/IEC 29500-4 and -1).</summary>
     private static readonly (string Strict, string Transitional)[] Namespaces =
     [
         (StrictMain, TransitionalMain),
+        (BetaMain, TransitionalMain),
         (StrictRelationships, TransitionalRelationships),
         ("http://purl.oclc.org/ooxml/drawingml/main", "http://schemas.openxmlformats.org/drawingml/2006/main"),
         ("http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing", "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"),
@@ -72,6 +76,12 @@ internal sealed class WorkbookPackage
     /// <summary>Whether the package is Strict Open XML.</summary>
     public bool Strict { get; private set; }
 
+    /// <summary>Whether the package is in the namespace of Excel 2007's beta.</summary>
+    public bool Beta { get; private set; }
+
+    /// <summary>Whether its XML is read through a translation of its namespaces to Transitional.</summary>
+    private bool Translated => Strict || Beta;
+
     /// <summary>Whether the workbook part is binary (.xlsb).</summary>
     public bool Binary => Workbook.EndsWith(".bin", StringComparison.OrdinalIgnoreCase);
 
@@ -112,7 +122,7 @@ internal sealed class WorkbookPackage
     /// </summary>
     public bool IsReadAsItIs()
     {
-        if (Strict || !Workbook.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase)) return false;
+        if (Translated || !Workbook.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase)) return false;
         if (!_parts.ContainsKey("xl/_rels/workbook.xml.rels")) return false;
         foreach (var sheet in Sheets)
         {
@@ -180,8 +190,12 @@ internal sealed class WorkbookPackage
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element) continue;
-                if (reader.LocalName == "workbook") Strict = reader.NamespaceURI == StrictMain;
-                if (reader.LocalName != "sheet" || reader.NamespaceURI is not (TransitionalMain or StrictMain)) continue;
+                if (reader.LocalName == "workbook")
+                {
+                    Strict = reader.NamespaceURI == StrictMain;
+                    Beta = reader.NamespaceURI == BetaMain;
+                }
+                if (reader.LocalName != "sheet" || reader.NamespaceURI is not (TransitionalMain or StrictMain or BetaMain)) continue;
                 var id = reader.GetAttribute("id", TransitionalRelationships) ?? reader.GetAttribute("id", StrictRelationships);
                 if (id is not null && relationships.TryGetValue(id, out var r)) Sheets.Add((id, r.Type, r.Part, r.Target));
             }
@@ -307,22 +321,22 @@ internal sealed class WorkbookPackage
         s.Write(System.Text.Encoding.UTF8.GetBytes(xml));
     }
 
-    /// <summary>A part copied as it is, or, in a Strict package, through an XML reader and writer that translate its namespaces.</summary>
+    /// <summary>A part copied as it is, or, in a Strict or beta package, through an XML reader and writer that translate its namespaces.</summary>
     private void Copy(ZipArchive zip, string from, string to, ReadBudget budget, bool dropColumns = false)
     {
         using var target = zip.CreateEntry(to, CompressionLevel.Fastest).Open();
         using var source = _parts[from].Open();
-        if (!Strict && !dropColumns)
+        if (!Translated && !dropColumns)
         {
             source.CopyTo(target);
             return;
         }
         using var reader = XmlReader.Create(source, ReadSettings);
         using var writer = XmlWriter.Create(target, new XmlWriterSettings { CheckCharacters = false, Encoding = new System.Text.UTF8Encoding(false), CloseOutput = false });
-        Translate(reader, writer, budget, dropColumns);
+        Translate(reader, writer, budget, dropColumns, Beta);
     }
 
-    private static void Translate(XmlReader reader, XmlWriter writer, ReadBudget budget, bool dropColumns)
+    private static void Translate(XmlReader reader, XmlWriter writer, ReadBudget budget, bool dropColumns, bool beta)
     {
         var nodes = 0;
         var read = reader.Read();
@@ -339,7 +353,9 @@ internal sealed class WorkbookPackage
             {
                 case XmlNodeType.Element:
                     var empty = reader.IsEmptyElement;
-                    writer.WriteStartElement(reader.Prefix, reader.LocalName, Transitional(reader.NamespaceURI));
+                    // The beta named a shared string <sstItem>, the standard <si>.
+                    var name = beta && reader.LocalName == "sstItem" ? "si" : reader.LocalName;
+                    writer.WriteStartElement(reader.Prefix, name, Transitional(reader.NamespaceURI));
                     if (reader.MoveToFirstAttribute())
                     {
                         do

@@ -82,6 +82,7 @@ internal static class XlsxPartGuard
         var nodes = 0;
         var values = 0L;
         var inValue = false;
+        var errorCell = false;
         while (reader.Read())
         {
             if (++nodes % 4096 == 0) budget.CheckTime();
@@ -93,7 +94,9 @@ internal static class XlsxPartGuard
             }
             if (reader.NodeType == XmlNodeType.EndElement) inValue = false;
             if (reader.NodeType != XmlNodeType.Element) continue;
-            inValue = reader.LocalName is "v" or "t" && !reader.IsEmptyElement;
+            // An error (t="e": #REF!, #NAME?) is no value the reader hands on, nor data to read.
+            if (reader.LocalName == "c") errorCell = reader.GetAttribute("t") == "e";
+            inValue = reader.LocalName is "v" or "t" && !reader.IsEmptyElement && !errorCell;
             switch (reader.LocalName)
             {
                 case "col":
