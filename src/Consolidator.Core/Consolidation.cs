@@ -90,7 +90,7 @@ public sealed class Consolidation
         }
         catch (Exception e) when (e is not OutOfMemoryException and not IOException)
         {
-            return new Submission { Source = file, Format = "", Rejection = Rejections.Corrupt(e.GetType().Name) };
+            return new Submission { Source = file, Format = "", Rejection = Rejections.Damaged(e) };
         }
         if (_options.Recognition.ReadDropdowns && book.Format.StartsWith("xls", StringComparison.Ordinal) && book.Format != "xls" && stream.CanSeek)
             book = Dropdowns(stream, book);

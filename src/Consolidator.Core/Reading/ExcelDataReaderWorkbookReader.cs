@@ -21,6 +21,8 @@ internal static class ExcelDataReaderWorkbookReader
         var limits = budget.Limits;
         var sheets = new List<RawSheet>();
         var cut = new CutCells(limits.MaxCellChars);
+        // A workbook part that names no sheet the reader found has no sheet: none is invented.
+        if (reader.ResultsCount <= 0) return new RawWorkbook(format, sheets) { CutCells = cut.Cells };
         do
         {
             if (sheets.Count >= limits.MaxSheets)

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Consolidator.Core.Model;
 using Consolidator.Core.Reading.Xls;
+using Consolidator.Core.Reading.Xlsx;
 
 namespace Consolidator.Core.Reading;
 
@@ -14,15 +15,23 @@ public enum FileFormat
     Rejected,
 }
 
-/// <summary>What the sniffer decided: a readable format, or a rejection naming what the file is.</summary>
-public sealed record SniffResult(FileFormat Format, string Description, Rejection? Rejection = null);
+/// <summary>
+/// What the sniffer decided: a readable format, or a rejection naming what the file is. For a
+/// package encrypted with Excel's built-in password, <see cref="Payload"/> is the decrypted
+/// package, which the reader reads instead of the file's bytes.
+/// </summary>
+public sealed record SniffResult(FileFormat Format, string Description, Rejection? Rejection = null)
+{
+    public byte[]? Payload { get; init; }
+}
 
 /// <summary>
 /// Lets a file's bytes, not its extension, choose the reader. Recognises OOXML workbooks
-/// (xlsx, xlsm, templates), BIFF8 .xls, delimited text, and names what everything else is:
-/// encrypted OOXML (a compound file holding EncryptedPackage), a password-protected .xls
-/// (FILEPASS), .xlsb, .ods, Word and PowerPoint files, other zips and compound files, PDF,
-/// images, binary junk. A zip's directory and a compound file's structure are checked on the way
+/// (xlsx, xlsm, templates, Transitional or Strict, found through the package's relationships),
+/// .xls of every BIFF version (in a compound file, or the bare stream of Excel 2.x–4.0), OOXML
+/// encrypted with Excel's built-in password (decrypted here), delimited text, and names what
+/// everything else is: encrypted OOXML under a real password, .xlsb, .ods, Word and PowerPoint
+/// files, other zips and compound files, PDF, images, binary junk. A zip's directory and a compound file's structure are checked on the way
 /// (<see cref="ZipGuard"/>, <see cref="CompoundFile"/>), so what is handed to a reader is sound.
 /// </summary>
 public static class FormatSniffer
@@ -44,7 +53,9 @@ public static class FormatSniffer
         if (head.StartsWith("PK\x03\x04"u8) || head.StartsWith("PK\x05\x06"u8))
             return SniffZip(stream, limits);
         if (head.StartsWith(CfbSignature))
-            return SniffCfb(stream);
+            return SniffCfb(stream, fileName, limits);
+        if (BiffRecords.Version(head) > 0)
+            return SniffBareBiff(stream);
         if (head.StartsWith("%PDF"u8)) return Reject("PDF", Rejections.NotAWorkbook("PDF ファイル / a PDF file"));
         if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47 })) return Reject("PNG", Rejections.NotAWorkbook("PNG 画像 / a PNG image"));
         if (head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return Reject("JPEG", Rejections.NotAWorkbook("JPEG 画像 / a JPEG image"));
@@ -70,10 +81,13 @@ public static class FormatSniffer
         {
             ZipGuard.CheckDirectory(stream, limits);
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (names.Contains("xl/workbook.bin")) return Reject("xlsb", Rejections.Xlsb());
-            if (names.Contains("xl/workbook.xml"))
-                return new SniffResult(FileFormat.Xlsx, names.Contains("xl/vbaProject.bin") ? "xlsm" : "xlsx");
+            if (WorkbookPackage.Find(zip) is { } package)
+            {
+                if (package.Binary) return Reject("xlsb", Rejections.Xlsb());
+                var kind = package.Macros ? "xlsm" : "xlsx";
+                return new SniffResult(FileFormat.Xlsx, package.Strict ? kind + " (Strict Open XML)" : package.Beta ? kind + " (Excel 2007 beta)" : kind);
+            }
+            var names = zip.Entries.Select(e => WorkbookPackage.PartName(e.FullName)).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (zip.GetEntry("mimetype") is { } entry)
             {
                 var mime = ReadStart(entry, 200);
@@ -88,9 +102,10 @@ public static class FormatSniffer
         {
             return Reject("zip", e.Rejection);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException or System.Xml.XmlException)
         {
-            return Reject("broken zip", Rejections.Corrupt("zip: " + e.GetType().Name));
+            return Reject("broken zip", e is System.Xml.XmlException ? Rejections.Damaged(e)
+                : Rejections.Corrupt("ZIP 圧縮ファイルの構造が壊れています", "the zip archive's structure is damaged"));
         }
         finally
         {
@@ -107,7 +122,7 @@ public static class FormatSniffer
     }
 
     // A compound file (CFB) is .xls, an encrypted OOXML package, or another Office document.
-    private static SniffResult SniffCfb(Stream stream)
+    private static SniffResult SniffCfb(Stream stream, string fileName, ReadLimits limits)
     {
         CompoundFile cfb;
         try
@@ -122,28 +137,54 @@ public static class FormatSniffer
         {
             stream.Position = 0;
         }
-        if (cfb.Has("EncryptedPackage") || cfb.Has("EncryptionInfo"))
-            return Reject("encrypted xlsx", Rejections.EncryptedXlsx());
-        var book = cfb.Entries.FirstOrDefault(e => e.Type == 2 && (e.Name.Equals("Workbook", StringComparison.OrdinalIgnoreCase) || e.Name.Equals("Book", StringComparison.OrdinalIgnoreCase)));
-        if (book is not null)
+        try
         {
-            try
+            if (EncryptedPackage.IsEncryptedPackage(cfb))
+                return SniffEncryptedPackage(cfb, fileName, limits);
+            if (cfb.WorkbookStream() is { } book)
             {
-                var records = cfb.ReadPrefix(book, int.MaxValue);
-                if (BiffRecords.HasFilePass(records))
-                    return Reject("encrypted xls", Rejections.EncryptedXls());
+                var records = cfb.ReadStream(book);
                 if (BiffRecords.Check(records) is { } damage)
                     return Reject("broken xls", Rejections.Corrupt(damage));
+                var version = BiffRecords.Version(records);
+                if (version == 0) return Reject("broken xls", Rejections.Corrupt("the workbook stream does not start with a BOF record"));
+                return new SniffResult(FileFormat.Xls, version == 8 ? "xls" : $"xls ({BiffRecords.VersionName(version)})");
             }
-            catch (InvalidDataException e)
-            {
-                return Reject("broken xls", Rejections.Corrupt(e.Message));
-            }
-            return new SniffResult(FileFormat.Xls, "xls");
+        }
+        catch (InvalidDataException e)
+        {
+            return Reject("broken xls", Rejections.Corrupt(e.Message));
         }
         if (cfb.Has("WordDocument")) return Reject("doc", Rejections.NotAWorkbook("Word 文書 (.doc) / a Word document (.doc)"));
         if (cfb.Has("PowerPoint Document")) return Reject("ppt", Rejections.NotAWorkbook("PowerPoint 文書 (.ppt) / a PowerPoint document (.ppt)"));
         return Reject("cfb", Rejections.NotAWorkbook("Excel ブックではない Office 形式のファイル / an Office compound file that is not a workbook"));
+    }
+
+    /// <summary>
+    /// An encrypted OOXML package: decrypted when Excel's built-in password opens it, and then
+    /// sniffed as the package it is (.xlsx, .xlsm, or .xlsb named as such); refused as encrypted otherwise.
+    /// </summary>
+    private static SniffResult SniffEncryptedPackage(CompoundFile cfb, string fileName, ReadLimits limits)
+    {
+        var xlsbName = Path.GetExtension(fileName).Equals(".xlsb", StringComparison.OrdinalIgnoreCase);
+        if (EncryptedPackage.TryDefaultPassword(cfb) is not { } plain)
+            return Reject(xlsbName ? "encrypted xlsb" : "encrypted xlsx", Rejections.EncryptedXlsx(xlsbName));
+        var inner = plain.Length >= 4 && plain.AsSpan().StartsWith("PK"u8)
+            ? SniffZip(new MemoryStream(plain, writable: false), limits)
+            : Reject("broken encrypted package", Rejections.Corrupt("暗号化されたパッケージの中身がブックではありません", "the encrypted package holds no workbook"));
+        return inner.Format == FileFormat.Xlsx
+            ? inner with { Description = inner.Description + " (encrypted with Excel's built-in password)", Payload = plain }
+            : inner;
+    }
+
+    /// <summary>A bare BIFF stream, as Excel 2.x–4.0 saved a worksheet: no compound file around it.</summary>
+    private static SniffResult SniffBareBiff(Stream stream)
+    {
+        var bytes = ReadAll(stream);
+        stream.Position = 0;
+        if (BiffRecords.Check(bytes) is { } damage) return Reject("broken xls", Rejections.Corrupt(damage));
+        var version = BiffRecords.Version(bytes);
+        return new SniffResult(FileFormat.Xls, $"xls ({BiffRecords.VersionName(version)})");
     }
 
     private static byte[] ReadAll(Stream stream)

@@ -14,10 +14,40 @@ public static class Rejections
     private const string ResaveJa = "Excel で開き、「名前を付けて保存」で Excel ブック (*.xlsx) として保存し直して提出してください。";
     private const string ResaveEn = "Open it in Excel and save it again as an Excel workbook (*.xlsx), then resubmit.";
 
-    public static Rejection Corrupt(string detail) => new("corrupt",
-        $"ファイルが壊れているため読み込めません（{Name(detail, 120)}）。",
-        $"The file is damaged and cannot be read ({Name(detail, 120)}).",
+    public static Rejection Corrupt(string detail) => Corrupt(detail, detail);
+
+    /// <summary>A damaged file, the damage said in each language.</summary>
+    public static Rejection Corrupt(string detailJa, string detailEn) => new("corrupt",
+        $"ファイルが壊れているため読み込めません（{Name(detailJa, 120)}）。",
+        $"The file is damaged and cannot be read ({Name(detailEn, 120)}).",
         "元のファイルを保存し直すか、もう一度送付してください。", "Save the original again or send it once more.");
+
+    /// <summary>
+    /// What a parser's failure says about the file, in words: never the exception's type name,
+    /// which means nothing to the clerk who reads the error file.
+    /// </summary>
+    public static Rejection Damaged(Exception e) => e switch
+    {
+        System.Xml.XmlException x => Corrupt($"XML の記述が正しくありません（{x.LineNumber} 行目）", $"an XML part is not well-formed at line {x.LineNumber}"),
+        InvalidDataException => Corrupt("ZIP 圧縮のデータが壊れています", "the zip data is damaged"),
+        EndOfStreamException => Corrupt("データが途中で終わっています", "the data ends early"),
+        _ => Corrupt("ブックのデータの並びが Excel の形式に合いません", "the workbook's data does not follow Excel's format"),
+    };
+
+    /// <summary>An Excel 2.x–4.0 or 5.0/95 workbook that could not be read: named, with the fix.</summary>
+    public static Rejection OldExcel(string version) => new("old-format",
+        $"古い形式（{version}）のブックで、読み込めませんでした。",
+        $"This is a workbook in an old format ({version}) and could not be read.",
+        ResaveJa, ResaveEn);
+
+    /// <summary>
+    /// The sheets the reader read hold cells with values, yet it handed on none: a workbook is
+    /// called empty only when no sheet holds a value, so this is said instead.
+    /// </summary>
+    public static Rejection ValuesNotRead(long cells) => new("unreadable",
+        $"シートに値のあるセルが {Count(cells)} 個ありますが、読み取れませんでした。",
+        $"The sheets hold {Count(cells)} cells with values, but they could not be read.",
+        ResaveJa, ResaveEn);
 
     public static Rejection NotAWorkbook(string what) => new("not-a-workbook",
         $"Excel ブックではありません（{what}）。",
@@ -32,11 +62,21 @@ public static class Rejections
         "Excel で開き、「CSV UTF-8 (コンマ区切り)」又は Excel ブック (*.xlsx) として保存し直して提出してください。",
         "Open it in Excel and save it as \"CSV UTF-8 (Comma delimited)\" or as an Excel workbook (*.xlsx), then resubmit.");
 
-    /// <summary>A password-protected .xlsx/.xlsm: an encrypted package inside a compound file.</summary>
-    public static Rejection EncryptedXlsx() => Encrypted("パスワードで暗号化された Excel ブック (.xlsx/.xlsm)", "a password-encrypted Excel workbook (.xlsx/.xlsm)");
+    /// <summary>
+    /// A password-protected .xlsx/.xlsm, or .xlsb: an encrypted package inside a compound file. What
+    /// is inside cannot be seen without the password, so a file named .xlsb is taken for one.
+    /// </summary>
+    public static Rejection EncryptedXlsx(bool xlsb = false) => xlsb
+        ? Encrypted("パスワードで暗号化された Excel バイナリブック (.xlsb)", "a password-encrypted Excel binary workbook (.xlsb)")
+        : Encrypted("パスワードで暗号化された Excel ブック (.xlsx/.xlsm)", "a password-encrypted Excel workbook (.xlsx/.xlsm)");
 
-    /// <summary>A password-protected Excel 97-2003 workbook (BIFF8 with FILEPASS).</summary>
-    public static Rejection EncryptedXls() => Encrypted("パスワード付きの Excel 97-2003 ブック (.xls)", "a password-protected Excel 97-2003 workbook (.xls)");
+    /// <summary>A password-protected .xls (a FILEPASS record), named by its version (8: Excel 97-2003).</summary>
+    public static Rejection EncryptedXls(int version = 8) => version switch
+    {
+        8 => Encrypted("パスワード付きの Excel 97-2003 ブック (.xls)", "a password-protected Excel 97-2003 workbook (.xls)"),
+        5 => Encrypted("パスワード付きの Excel 5.0/95 ブック (.xls)", "a password-protected Excel 5.0/95 workbook (.xls)"),
+        _ => Encrypted("パスワード付きの Excel 2.x–4.0 ブック (.xls)", "a password-protected Excel 2.x–4.0 workbook (.xls)"),
+    };
 
     private static Rejection Encrypted(string whatJa, string whatEn) => new("encrypted",
         $"パスワードで保護（暗号化）されたブックのため読み込めません（{whatJa}）。",
@@ -62,8 +102,12 @@ public static class Rejections
 
     /// <summary>A text file under a workbook's name (議事メモ.xlsx holding plain text): read as CSV, and no table in it.</summary>
     public static Rejection TextWithoutTable(string extension) => new("no-table",
-        $"Excel ブックではなくテキストファイルです（拡張子は {extension}）。監査項目の表も見つかりません。",
-        $"This is a text file, not an Excel workbook (though named {extension}), and no table of audit items was found in it.",
+        extension.Length == 0
+            ? "Excel ブックではなくテキストファイルです（拡張子なし）。監査項目の表も見つかりません。"
+            : $"Excel ブックではなくテキストファイルです（拡張子は {Name(extension, 16)}）。監査項目の表も見つかりません。",
+        extension.Length == 0
+            ? "This is a text file, not an Excel workbook (its name has no extension), and no table of audit items was found in it."
+            : $"This is a text file, not an Excel workbook (though named {Name(extension, 16)}), and no table of audit items was found in it.",
         "監査チェックリスト又は事前回答書の Excel ファイルを提出してください。",
         "Submit the checklist or pre-answer as an Excel file.");
 
@@ -78,10 +122,14 @@ public static class Rejections
         "表の上に「対象業務」と「年度」を記入するか、対象業務と年度を名前に含むフォルダ（例: 庶務事務システム_令和5年度）に置いてください。",
         "Fill in 対象業務 and 年度 above the table, or put the file in a folder named after the target and year (e.g. 庶務事務システム_令和5年度).");
 
-    /// <summary>A limit of <see cref="ReadLimits"/> was crossed: says what, the limit, and the setting to raise.</summary>
+    /// <summary>
+    /// A limit of <see cref="ReadLimits"/> was crossed: says what was over it (columns, merged
+    /// ranges, the file's size…) — not that the file is "too large", which a 9 KB file with a value
+    /// in column IW is not — the limit, and the setting to raise.
+    /// </summary>
     public static Rejection TooLarge(string whatJa, string whatEn, string limitJa, string limitEn, string property) => new("too-large",
-        $"ファイルが大きすぎるため読み込みません（{whatJa}。上限は {limitJa}、設定 {ReadLimits.Setting(property)}）。",
-        $"The file is too large to read ({whatEn}; the limit is {limitEn}, setting {ReadLimits.Setting(property)}).",
+        $"読み込みの上限を超えているため読み込みません（{whatJa}。上限は {limitJa}、設定 {ReadLimits.Setting(property)}）。",
+        $"The file is over a reading limit and is not read ({whatEn}; the limit is {limitEn}, setting {ReadLimits.Setting(property)}).",
         $"不要なシート・行・列・画像を削除して提出し直してください。正当なファイルであれば、管理者が設定 {ReadLimits.Setting(property)} を引き上げられます。",
         $"Delete sheets, rows, columns or pictures that are not needed and resubmit; for a genuine file an administrator can raise the setting {ReadLimits.Setting(property)}.");
 

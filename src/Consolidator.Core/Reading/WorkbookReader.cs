@@ -38,8 +38,9 @@ public static class WorkbookReader
                 FileFormat.Csv => Csv,
                 _ => throw new UnreadableFileException(sniff.Rejection!),
             };
-            bytes.Position = 0;
-            var book = reader.Read(bytes, fileName, budget);
+            var content = sniff.Payload is { } payload ? new MemoryStream(payload, writable: false) : bytes;
+            content.Position = 0;
+            var book = reader.Read(content, fileName, budget);
             return book with { Format = sniff.Format == FileFormat.Csv ? book.Format : sniff.Description };
         }
         catch (UnreadableFileException)
@@ -54,7 +55,7 @@ public static class WorkbookReader
         }
         catch (Exception e)
         {
-            throw new UnreadableFileException(Rejections.Corrupt(e.GetType().Name), e);
+            throw new UnreadableFileException(Rejections.Damaged(e), e);
         }
     }
 

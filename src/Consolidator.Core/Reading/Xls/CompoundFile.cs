@@ -22,6 +22,8 @@ internal sealed class CompoundFile
     private readonly uint[] _fat;
     private readonly long _sectors;
 
+    private const uint NoStream = 0xFFFFFFFF;
+
     private CompoundFile(byte[] bytes, int sectorSize, uint[] fat, IReadOnlyList<Entry> entries)
     {
         _bytes = bytes;
@@ -31,8 +33,20 @@ internal sealed class CompoundFile
         Entries = entries;
     }
 
-    /// <summary>A directory entry: a stream or storage name, its type, first sector and size.</summary>
-    internal sealed record Entry(string Name, int Type, uint Start, long Size);
+    /// <summary>
+    /// A directory entry: a stream or storage name, its type, first sector and size, and its
+    /// place in the directory's tree (left and right siblings, first child; ids into the directory).
+    /// </summary>
+    internal sealed record Entry(string Name, int Type, uint Start, long Size)
+    {
+        public uint Left { get; init; } = NoStream;
+        public uint Right { get; init; } = NoStream;
+        public uint Child { get; init; } = NoStream;
+        public int Id { get; init; }
+    }
+
+    private uint _miniFatStart = EndOfChain;
+    private uint _miniFatSectors;
 
     public IReadOnlyList<Entry> Entries { get; }
 
@@ -98,16 +112,93 @@ internal sealed class CompoundFile
             if (type == 0) continue;
             var name = Encoding.Unicode.GetString(e[..Math.Max(0, nameLength - 2)]);
             var size = major == 3 ? BinaryPrimitives.ReadUInt32LittleEndian(e[120..]) : (long)BinaryPrimitives.ReadUInt64LittleEndian(e[120..]);
-            entries.Add(new Entry(name, type, BinaryPrimitives.ReadUInt32LittleEndian(e[116..]), size));
+            entries.Add(new Entry(name, type, BinaryPrimitives.ReadUInt32LittleEndian(e[116..]), size)
+            {
+                Id = o / 128,
+                Left = BinaryPrimitives.ReadUInt32LittleEndian(e[68..]),
+                Right = BinaryPrimitives.ReadUInt32LittleEndian(e[72..]),
+                Child = BinaryPrimitives.ReadUInt32LittleEndian(e[76..]),
+            });
         }
         if (entries.Count == 0 || entries[0].Type != 5) throw new InvalidDataException("compound file has no root entry");
-        return new CompoundFile(bytes, sectorSize, fat, entries) { MiniStreamCutoff = (int)Math.Min(cutoff, int.MaxValue) };
+        return new CompoundFile(bytes, sectorSize, fat, entries)
+        {
+            MiniStreamCutoff = (int)Math.Min(cutoff, int.MaxValue),
+            _miniFatStart = BinaryPrimitives.ReadUInt32LittleEndian(h[0x3C..]),
+            _miniFatSectors = BinaryPrimitives.ReadUInt32LittleEndian(h[0x40..]),
+        };
     }
 
     /// <summary>
+    /// The streams and storages directly in the root storage, found through the directory's tree
+    /// (each storage's child and their left and right siblings). A workbook's own stream is one of
+    /// these; a stream of the same name deeper down belongs to an embedded object (a chart or
+    /// another workbook pasted into a sheet) and is not the workbook.
+    /// </summary>
+    public IReadOnlyList<Entry> RootChildren()
+    {
+        var byId = new Dictionary<uint, Entry>();
+        foreach (var e in Entries) byId[(uint)e.Id] = e;
+        var found = new List<Entry>();
+        var seen = new HashSet<uint>();
+        var pending = new Stack<uint>();
+        pending.Push(Entries[0].Child);
+        while (pending.Count > 0)
+        {
+            var id = pending.Pop();
+            if (id == NoStream || !seen.Add(id) || !byId.TryGetValue(id, out var e)) continue;
+            found.Add(e);
+            pending.Push(e.Left);
+            pending.Push(e.Right);
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The workbook stream of an .xls: "Workbook" (BIFF8) or, from Excel 5.0/95, "Book", in any
+    /// letter case, directly in the root storage (<see cref="RootChildren"/>). A file saved as
+    /// "Excel 97-2003 &amp; 5.0/95" holds both; Workbook is the newer and complete one.
+    /// </summary>
+    public Entry? WorkbookStream()
+    {
+        var streams = RootChildren().Where(e => e.Type == 2).ToList();
+        return streams.FirstOrDefault(e => e.Name.Equals("Workbook", StringComparison.OrdinalIgnoreCase))
+            ?? streams.FirstOrDefault(e => e.Name.Equals("Book", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Whether the root storage holds a stream or storage of this name (an encrypted package's parts stand there).</summary>
+    public bool RootHas(string name) => RootChildren().Any(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A whole stream, from regular sectors or, below the cutoff, from the mini stream, after
+    /// checking its chain (every sector in the file, no loop, read no further than its size needs).
+    /// </summary>
+    public byte[] ReadStream(Entry entry)
+    {
+        if (entry.Size >= MiniStreamCutoff) return ReadPrefix(entry, int.MaxValue);
+        var root = Entries[0];
+        var ministream = ReadChain(root.Start, (root.Size + _sectorSize - 1) / _sectorSize, root.Size);
+        var miniFat = ReadChain(_miniFatStart, Math.Max(_miniFatSectors, 1));
+        var output = new byte[entry.Size];
+        var written = 0;
+        var visited = new HashSet<uint>();
+        for (var s = entry.Start; written < output.Length; s = BinaryPrimitives.ReadUInt32LittleEndian(miniFat.AsSpan((int)(4 * s))))
+        {
+            if ((long)s * 4 + 4 > miniFat.Length || ((long)s + 1) * MiniSectorSize > ministream.Length)
+                throw new InvalidDataException($"compound file mini sector {s} is outside the mini stream");
+            if (!visited.Add(s)) throw new InvalidDataException("compound file mini sector chain loops");
+            var n = Math.Min(MiniSectorSize, output.Length - written);
+            ministream.AsSpan((int)(s * MiniSectorSize), n).CopyTo(output.AsSpan(written));
+            written += n;
+        }
+        return output;
+    }
+
+    private const int MiniSectorSize = 64;
+
+    /// <summary>
     /// The first bytes (up to <paramref name="max"/>) of a stream held in regular sectors, after
-    /// checking its whole chain: every sector in the file, no loop, no more sectors than its size
-    /// needs. A stream small enough for the mini stream gives no bytes.
+    /// checking its chain: every sector in the file, no loop, read no further than its size needs. A stream small enough for the mini stream gives no bytes.
     /// </summary>
     public byte[] ReadPrefix(Entry entry, int max)
     {
@@ -127,12 +218,14 @@ internal sealed class CompoundFile
             if (s == FreeSector || s >= _sectors || s >= _fat.Length) throw new InvalidDataException($"compound file sector {s} is outside the file");
             if (visited[s]) throw new InvalidDataException("compound file sector chain loops");
             visited[s] = true;
-            if (++count > maxSectors) throw new InvalidDataException("compound file stream is longer than its size");
             if (output.Length < keep)
             {
                 var span = Sector(_bytes, s, _sectorSize, _sectors);
                 output.Write(span[..(int)Math.Min(span.Length, keep - output.Length)]);
             }
+            // A chain longer than its stream's size needs is read no further: some writers leave
+            // one (POI's 45290.xls), and Excel, like every reader, reads a stream to its size.
+            if (++count >= maxSectors) break;
         }
         return output.ToArray();
     }

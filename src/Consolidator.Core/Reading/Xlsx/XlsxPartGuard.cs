@@ -37,17 +37,24 @@ internal static class XlsxPartGuard
         CloseInput = true,
     };
 
-    public static void Check(ZipArchive zip, ReadBudget budget)
+    /// <summary>
+    /// Checks every part; gives, for each worksheet part (by part name), the number of cells it
+    /// holds with a value (a non-empty &lt;v&gt; or inline text), so that a workbook is called
+    /// empty only when the sheets read hold none.
+    /// </summary>
+    public static PartCensus Check(ZipArchive zip, ReadBudget budget)
     {
+        var census = new PartCensus();
         foreach (var entry in zip.Entries)
         {
             if (entry.Length == 0) continue;
             budget.CheckTime();
-            CheckPart(entry, budget);
+            CheckPart(entry, budget, census);
         }
+        return census;
     }
 
-    private static void CheckPart(ZipArchiveEntry entry, ReadBudget budget)
+    private static void CheckPart(ZipArchiveEntry entry, ReadBudget budget, PartCensus census)
     {
         using var reader = XmlReader.Create(entry.Open(), Settings);
         try
@@ -58,7 +65,7 @@ internal static class XlsxPartGuard
                     throw new UnreadableFileException(Rejections.Dtd(entry.FullName));
                 if (reader.NodeType != XmlNodeType.Element) continue;
                 if (reader.LocalName is "worksheet" or "dialogsheet" or "macrosheet" or "chartsheet")
-                    CheckSheet(reader, entry.FullName, budget);
+                    CheckSheet(reader, entry.FullName, budget, census);
                 return;
             }
         }
@@ -68,22 +75,42 @@ internal static class XlsxPartGuard
         }
     }
 
-    private static void CheckSheet(XmlReader reader, string part, ReadBudget budget)
+    private static void CheckSheet(XmlReader reader, string part, ReadBudget budget, PartCensus census)
     {
+        var name = WorkbookPackage.PartName(part);
         var merges = 0;
         var nodes = 0;
+        var values = 0L;
+        var inValue = false;
+        var errorCell = false;
         while (reader.Read())
         {
             if (++nodes % 4096 == 0) budget.CheckTime();
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace)
+            {
+                if (inValue && reader.Value.Length > 0) values++;
+                inValue = false;
+                continue;
+            }
+            if (reader.NodeType == XmlNodeType.EndElement) inValue = false;
             if (reader.NodeType != XmlNodeType.Element) continue;
+            // An error (t="e": #REF!, #NAME?) is no value the reader hands on, nor data to read.
+            if (reader.LocalName == "c") errorCell = reader.GetAttribute("t") == "e";
+            inValue = reader.LocalName is "v" or "t" && !reader.IsEmptyElement && !errorCell;
             switch (reader.LocalName)
             {
+                case "col":
+                    // ExcelDataReader 3.6 parses the width of every column definition and fails on one without it.
+                    if (reader.GetAttribute("width") is null) census.ColumnsWithoutWidth.Add(name);
+                    break;
                 case "row":
                     if (reader.GetAttribute("r") is { } r && !IsRowNumber(r))
                         throw OutOfGrid(part, "row " + r);
                     break;
                 case "c":
-                    if (reader.GetAttribute("r") is { } c && !IsCell(c))
+                    // A reference without column letters ("0", "1": ExcelDataReader's Fillreport.xlsx)
+                    // is ignored by the reader, which places the cell after the previous one.
+                    if (reader.GetAttribute("r") is { } c && c.Any(char.IsAsciiLetter) && !IsCell(c))
                         throw OutOfGrid(part, c);
                     break;
                 case "mergeCell":
@@ -97,6 +124,7 @@ internal static class XlsxPartGuard
                     break;
             }
         }
+        census.Values[name] = values;
     }
 
     private static UnreadableFileException OutOfGrid(string part, string reference) =>
@@ -139,4 +167,14 @@ internal static class XlsxPartGuard
         var colon = s.IndexOf(':');
         return colon < 0 ? IsCell(s) : IsCell(s[..colon]) && IsCell(s[(colon + 1)..]);
     }
+}
+
+/// <summary>What the guard saw in the worksheet parts, by part name.</summary>
+internal sealed class PartCensus
+{
+    /// <summary>Cells holding a value (a non-empty &lt;v&gt; or inline text) per worksheet part.</summary>
+    public Dictionary<string, long> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Worksheet parts with a column definition that has no width.</summary>
+    public HashSet<string> ColumnsWithoutWidth { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -5,10 +5,14 @@ using ExcelDataReader;
 namespace Consolidator.Core.Reading.Xlsx;
 
 /// <summary>
-/// Office Open XML workbooks (.xlsx, .xlsm, templates): data only. Macros are never run nor
-/// kept, formulas never calculated (their cached values are read), external links never
-/// followed. The package is checked against the limits (<see cref="ZipGuard"/>) and its XML
-/// (<see cref="XlsxPartGuard"/>) before the workbook reader parses it.
+/// Office Open XML workbooks (.xlsx, .xlsm, templates; Transitional or Strict): data only. Macros
+/// are never run nor kept, formulas never calculated (their cached values are read), external
+/// links never followed. The package is checked against the limits (<see cref="ZipGuard"/>) and
+/// its XML (<see cref="XlsxPartGuard"/>) before the workbook reader parses it; its parts are found
+/// through its relationships (<see cref="WorkbookPackage"/>), and a package the reader would not
+/// find them in (Strict namespaces, parts at other paths) is rewritten in memory into one it
+/// does. A workbook the reader hands no value from, though the sheets it read hold values, is
+/// refused as unread rather than called empty.
 /// </summary>
 internal sealed class XlsxReader : IWorkbookReader
 {
@@ -16,14 +20,28 @@ internal sealed class XlsxReader : IWorkbookReader
     {
         try
         {
+            Stream content = stream;
+            long values;
             using (var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
             {
                 ZipGuard.CheckEntries(zip, budget.Limits);
-                XlsxPartGuard.Check(zip, budget);
+                var census = XlsxPartGuard.Check(zip, budget);
+                var package = WorkbookPackage.Find(zip)
+                    ?? throw new UnreadableFileException(Rejections.NotAWorkbook("Excel ブックではない ZIP 圧縮ファイル / a zip archive that is not a workbook"));
+                var sheets = package.SheetParts.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                // The sheets the package names; when it names none it can be read by (damaged
+                // relationships), every worksheet part it holds, so that such a file is not "empty".
+                values = sheets.Count > 0 ? sheets.Sum(p => census.Values.GetValueOrDefault(p)) : census.Values.Values.Sum();
+                var dropColumns = sheets.Any(census.ColumnsWithoutWidth.Contains);
+                if (dropColumns || !package.IsReadAsItIs()) content = package.Rewrite(budget, dropColumns);
             }
-            stream.Position = 0;
-            using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
-            return ExcelDataReaderWorkbookReader.Read(reader, "xlsx", budget);
+            content.Position = 0;
+            RawWorkbook book;
+            using (var reader = ExcelReaderFactory.CreateOpenXmlReader(content, new ExcelReaderConfiguration { LeaveOpen = true }))
+                book = ExcelDataReaderWorkbookReader.Read(reader, "xlsx", budget);
+            if (values > 0 && book.Sheets.All(s => s.Rows.All(r => r.All(string.IsNullOrEmpty))))
+                throw new UnreadableFileException(Rejections.ValuesNotRead(values));
+            return book;
         }
         catch (UnreadableFileException)
         {
@@ -31,7 +49,7 @@ internal sealed class XlsxReader : IWorkbookReader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new UnreadableFileException(Rejections.Corrupt(e.GetType().Name), e);
+            throw new UnreadableFileException(Rejections.Damaged(e), e);
         }
     }
 }

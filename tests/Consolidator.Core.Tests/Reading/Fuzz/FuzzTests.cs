@@ -37,7 +37,7 @@ public sealed class FuzzTests
     private const long MaxAllocatedPerCase = 768L * 1024 * 1024;
 
     private static readonly string[] KnownCodes =
-        ["corrupt", "not-a-workbook", "encrypted", "xlsb", "ods", "empty", "empty-workbook", "no-table", "no-audit-key", "too-large", "zip-bomb", "unsafe", "timeout"];
+        ["corrupt", "not-a-workbook", "encrypted", "xlsb", "ods", "empty", "empty-workbook", "no-table", "no-audit-key", "too-large", "zip-bomb", "unsafe", "timeout", "unreadable", "old-format"];
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -158,6 +158,7 @@ public sealed class FuzzTests
         if (!KnownCodes.Contains(r.Code)) return $"unknown rejection code {r.Code}";
         if (string.IsNullOrWhiteSpace(r.MessageJa) || string.IsNullOrWhiteSpace(r.MessageEn)) return "a rejection without a message";
         if (r.MessageEn.Length > 2_000 || r.MessageJa.Length > 2_000) return $"a rejection message of {r.MessageEn.Length} characters";
+        if (System.Text.RegularExpressions.Regex.IsMatch(r.MessageJa + r.MessageEn, @"[A-Z][A-Za-z]+Exception\b")) return "a rejection naming a .NET exception: " + r.MessageEn;
         return null;
     }
 
