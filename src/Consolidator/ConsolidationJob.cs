@@ -64,13 +64,13 @@ public sealed class ConsolidationJob
             // Gone, locked or unreadable since it was listed: refused with the reason, the others go on.
             _log.LogWarning("Could not open {File}: {Error}", Printable.Name(relativePath), e.GetType().Name);
             var source = new SourceFile(relativePath, "unread:" + relativePath, 0, DateTimeOffset.UnixEpoch, () => File.OpenRead(fullPath));
-            return new Submission { Source = source, Format = "", Rejection = CannotOpen(e) };
+            return new Submission { Source = source, Format = "", Rejection = CannotOpen() };
         }
     }
 
-    private static Core.Model.Rejection CannotOpen(Exception e) => new("cannot-open",
+    private static Core.Model.Rejection CannotOpen() => new("cannot-open",
         "ファイルを開けませんでした（他のプログラムが使用中か、読み取り権限がないか、削除されました）。",
-        $"The file could not be opened ({e.GetType().Name}: in use by another program, not readable, or deleted).",
+        "The file could not be opened (in use by another program, not readable, or deleted).",
         "ファイルを閉じてから、もう一度置いてください。", "Close the file and put it into the inbox again.");
 
     private Submission IngestFile(string fullPath, string relativePath, Inbox.InboxReader? inbox)

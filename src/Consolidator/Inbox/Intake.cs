@@ -368,7 +368,7 @@ public sealed class Intake
             // The pipeline refuses bad files itself; anything that still escapes refuses this file only.
             // The message is not logged: it could quote the file's contents.
             _log.LogError("Reading {File} failed with {Error}", Printable.Name(stored), e.GetType().Name);
-            return new Submission { Source = source, Format = "", Rejection = Core.Reading.Rejections.Corrupt(e.GetType().Name) };
+            return new Submission { Source = source, Format = "", Rejection = Core.Reading.Rejections.Damaged(e) };
         }
     }
 
