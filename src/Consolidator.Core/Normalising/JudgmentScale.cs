@@ -33,6 +33,9 @@ public sealed record JudgmentClass
     /// <summary>Colour of judgment cells of this class in the result (RGB hex, e.g. F8CBAD).</summary>
     public string? Colour { get; init; }
 
+    /// <summary>What the class means, as the report's judgment-method table states it (判定基準). Defaults to none.</summary>
+    public string? Criterion { get; init; }
+
     public override string ToString() => $"{Symbol} {Label}";
 }
 
@@ -210,11 +213,11 @@ public sealed class JudgmentScale
     /// <summary>The seed report's scale (SPEC §2).</summary>
     public static JudgmentScale Default { get; } = new(
     [
-        new JudgmentClass { Symbol = "―", Label = "対象外", SymbolSpellings = ["—", "–", "-", "ー", "－", "‐", "−"], LabelSpellings = ["N/A", "NA", "該当なし", "該当無し"], IsOutOfScope = true, Colour = "D9D9D9" },
-        new JudgmentClass { Symbol = "〇", Label = "適合", SymbolSpellings = ["○", "◯", "O", "o"], LabelSpellings = ["OK"], Severity = 1, Colour = "E2EFDA" },
-        new JudgmentClass { Symbol = "⦿", Label = "参考意見", SymbolSpellings = ["◎", "◉"], LabelSpellings = ["参考"], Severity = 2, Colour = "DDEBF7" },
-        new JudgmentClass { Symbol = "□", Label = "注意事項", SymbolSpellings = ["☐", "▢"], LabelSpellings = ["注意"], Severity = 3, IsFinding = true, Colour = "FFF2CC" },
-        new JudgmentClass { Symbol = "△", Label = "不適合", SymbolSpellings = ["▵"], Severity = 4, IsFinding = true, RequiresFinding = true, Colour = "FCE4D6" },
-        new JudgmentClass { Symbol = "×", Label = "重大な不適合", SymbolSpellings = ["✕", "✖", "X", "x"], LabelSpellings = ["重大不適合"], Severity = 5, IsFinding = true, RequiresFinding = true, Colour = "F4B6B6" },
+        new JudgmentClass { Symbol = "―", Label = "対象外", SymbolSpellings = ["—", "–", "-", "ー", "－", "‐", "−"], LabelSpellings = ["N/A", "NA", "該当なし", "該当無し"], IsOutOfScope = true, Colour = "D9D9D9", Criterion = "監査項目が適用される状況がない。" },
+        new JudgmentClass { Symbol = "〇", Label = "適合", SymbolSpellings = ["○", "◯", "O", "o"], LabelSpellings = ["OK"], Severity = 1, Colour = "E2EFDA", Criterion = "情報セキュリティポリシーに準拠し、一般的な水準以上の対策が実施されている。" },
+        new JudgmentClass { Symbol = "⦿", Label = "参考意見", SymbolSpellings = ["◎", "◉"], LabelSpellings = ["参考"], Severity = 2, Colour = "DDEBF7", Criterion = "情報セキュリティポリシーの範囲内であるが、総務省のガイドライン等の水準には達していない。" },
+        new JudgmentClass { Symbol = "□", Label = "注意事項", SymbolSpellings = ["☐", "▢"], LabelSpellings = ["注意"], Severity = 3, IsFinding = true, Colour = "FFF2CC", Criterion = "情報セキュリティポリシーに反しているが、リスクは小さい。" },
+        new JudgmentClass { Symbol = "△", Label = "不適合", SymbolSpellings = ["▵"], Severity = 4, IsFinding = true, RequiresFinding = true, Colour = "FCE4D6", Criterion = "情報セキュリティポリシーに反しており、一定のリスクがある。" },
+        new JudgmentClass { Symbol = "×", Label = "重大な不適合", SymbolSpellings = ["✕", "✖", "X", "x"], LabelSpellings = ["重大不適合"], Severity = 5, IsFinding = true, RequiresFinding = true, Colour = "F4B6B6", Criterion = "情報セキュリティポリシーに反しており、リスクが大きい。" },
     ], "default");
 }

@@ -8,7 +8,8 @@ namespace Consolidator.Core.Recognising;
 /// holds 記号 (symbol) and 判定 / 区分 / 名称 (label), optionally 別表記 / 表記ゆれ (other spellings,
 /// separated by 、 , or spaces), 重大度 (a number, higher is more severe; otherwise the rows go
 /// from least to most severe), 指摘 (marked 〇 for the 指摘事項 classes) and 対象外 (marked 〇 for
-/// the out-of-scope class). Rows follow, one class each.
+/// the out-of-scope class) and 判定の考え方 / 説明 (what the class means, for the report's
+/// judgment-method table). Rows follow, one class each.
 /// </summary>
 internal static class ScaleSheetReader
 {
@@ -26,6 +27,7 @@ internal static class ScaleSheetReader
             if (label == 0) continue;
             var spellings = Find("別表記", "表記ゆれ", "表記", "入力例");
             var severity = Find("重大度", "重さ", "深刻度", "SEVERITY");
+            var criterion = Find("判定の考え方", "考え方", "判定基準", "基準", "説明", "意味", "内容", "定義", "DESCRIPTION");
             var finding = Contains("指摘");
             var scope = Contains("対象外");
             var classes = new List<JudgmentClass>();
@@ -45,6 +47,7 @@ internal static class ScaleSheetReader
                     IsFinding = finding > 0 ? Marked(sheet[row, finding]) : false,
                     IsOutOfScope = outOfScope,
                     RequiresFinding = false,
+                    Criterion = criterion > 0 && Text.Collapsed(sheet[row, criterion]) is { Length: > 0 } said ? said : null,
                 });
             }
             if (classes.Count == 0) return null;
@@ -54,7 +57,7 @@ internal static class ScaleSheetReader
             var findingCount = classes.Count(c => c.IsFinding);
             classes = classes.Select(c => c.IsFinding && (findingCount == 1 || c != leastFinding) ? c with { RequiresFinding = true } : c).ToList();
             var defaults = JudgmentScale.Default;
-            classes = classes.Select(c => defaults.BySymbol(c.Symbol) is { } d && d.Label == c.Label ? c with { SymbolSpellings = d.SymbolSpellings, LabelSpellings = [.. d.LabelSpellings, .. c.LabelSpellings], Colour = d.Colour } : c).ToList();
+            classes = classes.Select(c => defaults.BySymbol(c.Symbol) is { } d && d.Label == c.Label ? c with { SymbolSpellings = d.SymbolSpellings, LabelSpellings = [.. d.LabelSpellings, .. c.LabelSpellings], Colour = d.Colour, Criterion = c.Criterion ?? d.Criterion } : c).ToList();
             return new JudgmentScale(classes, "判定基準");
         }
         return null;

@@ -34,12 +34,23 @@ public static class OutputNames
     ];
 
     private const string ResultSuffix = "_監査結果";
+    private const string ReportSuffix = "_監査報告書案";
 
     /// <summary>The audit's result workbook: the name the consolidation gave it (<see cref="Assign"/>), unique among its audits.</summary>
     public static string ResultWorkbook(AuditResult audit) => (audit.OutputStem ?? ResultStem(audit.Key)) + ".xlsx";
 
     /// <summary>The audit's item list as CSV, beside its workbook.</summary>
     public static string ResultCsv(AuditResult audit) => (audit.OutputStem ?? ResultStem(audit.Key)) + ".csv";
+
+    /// <summary>
+    /// The audit report draft beside the result: <c>&lt;対象業務&gt;_&lt;年度&gt;_監査報告書案.docx</c>, named
+    /// as its workbook is (unique among the audits, <see cref="Assign"/>), so never another audit's.
+    /// </summary>
+    public static string ReportDocument(AuditResult audit)
+    {
+        var stem = audit.OutputStem ?? ResultStem(audit.Key);
+        return (stem.EndsWith(ResultSuffix, StringComparison.Ordinal) ? stem[..^ResultSuffix.Length] : stem) + ReportSuffix + ".docx";
+    }
 
     public const string Overview = "監査結果一覧.xlsx";
 

@@ -124,13 +124,19 @@ public static class ResultWorkbook
         };
     }
 
-    private static void FindingsSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
+    /// <summary>The items of 指摘事項: judged in scope above the conforming class (× △ □ ⦿), most severe first.</summary>
+    internal static List<ResultItem> FindingItems(AuditResult result)
     {
         var conforming = result.Scale.Classes.Where(c => !c.IsOutOfScope).MinBy(c => c.Severity);
-        var items = result.Items
+        return result.Items
             .Where(i => i.Judgment is { IsOutOfScope: false } j && j != conforming)
             .OrderByDescending(i => i.Judgment!.Severity)
             .ToList();
+    }
+
+    private static void FindingsSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
+    {
+        var items = FindingItems(result);
         var columns = new List<Column>
         {
             new("No.", 5, 8, Center: true),

@@ -109,7 +109,7 @@ internal static class SummarySheet
     }
 
     /// <summary>The 要確認 entries counted by kind: 判定不一致 3、未判定 1、….</summary>
-    private static string Breakdown(AuditResult result) =>
+    internal static string Breakdown(AuditResult result) =>
         result.Notes.Count == 0 ? "要確認なし" :
         string.Join("、", result.Notes.GroupBy(n => n.Kind).OrderBy(g => g.Key).Select(g => $"{g.First().KindLabel} {g.Count()}"));
 

@@ -86,6 +86,9 @@ public sealed class JudgmentClassSettings
     public bool RequiresFinding { get; set; }
     public string? Colour { get; set; }
 
+    /// <summary>What the class means, for the report draft's judgment-method table (判定基準). Defaults to none.</summary>
+    public string? Criterion { get; set; }
+
     public JudgmentClass ToClass() => new()
     {
         Symbol = Symbol,
@@ -97,5 +100,6 @@ public sealed class JudgmentClassSettings
         IsOutOfScope = IsOutOfScope,
         RequiresFinding = RequiresFinding,
         Colour = Colour,
+        Criterion = Criterion,
     };
 }
