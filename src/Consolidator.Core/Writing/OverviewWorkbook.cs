@@ -45,8 +45,26 @@ public static class OverviewWorkbook
         }).ToList();
         Sheets.Table(ws, 3, columns, rows, bodies);
         Sheets.Title(ws, $"監査結果一覧（{result.Audits.Count} 件の監査、作成 {generatedAt:yyyy-MM-dd HH:mm}）", columns.Count);
+        if (result.Audits.Count > 0) ChartSheet(wb.AddWorksheet("件数グラフ"), result, classes, bodies);
         ResultWorkbook.HistorySheet(wb.AddWorksheet("取込履歴"), result.Files, "取込履歴（すべてのファイル）", generatedAt.Offset, bodies);
         bodies.Save(wb, stream);
+    }
+
+    /// <summary>
+    /// Every audit's counts as one stacked bar, a colour per class, on a sheet of its own: as tall as
+    /// the audits need (a bar about 20 pt), a page wide, printed on A4 landscape.
+    /// </summary>
+    private static void ChartSheet(IXLWorksheet ws, ConsolidationResult result, IReadOnlyList<Normalising.JudgmentClass> classes, TableBodies bodies)
+    {
+        Sheets.Title(ws, "判定結果の件数（監査ごと）", 12);
+        ws.ShowGridLines = false;
+        for (var c = 1; c <= 12; c++) ws.Column(c).Width = 12;
+        var names = result.Audits.Select(a => $"{a.Key.Target} {a.Key.FiscalYearLabel}").ToList();
+        var series = classes.Select(c => (c.Label, c.Colour,
+            (IReadOnlyList<int>)result.Audits.Select(a => a.Counts.Where(x => x.Class.Label == c.Label).Sum(x => x.Count)).ToList())).ToList();
+        var rows = Math.Min(2000, 8 + (int)Math.Ceiling(result.Audits.Count * 1.4));
+        bodies.AddChart("件数グラフ", CountChart.Stacked("判定結果の件数（監査ごと）", names, series), new ChartAnchor(0, 2, 12, 2 + rows), "判定結果の件数");
+        Sheets.Print(ws, 0, 0, PageFit.FitWidth);
     }
 
     public static void Write(ConsolidationResult result, DateTimeOffset generatedAt, string path) =>

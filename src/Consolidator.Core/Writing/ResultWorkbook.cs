@@ -28,7 +28,8 @@ public static class ResultWorkbook
             wb.Properties.Created = generatedAt.DateTime;
             wb.Properties.Modified = generatedAt.DateTime;
 
-            SummarySheet.Write(wb.AddWorksheet("総括"), result, generatedAt);
+            var chart = SummarySheet.Write(wb.AddWorksheet("総括"), result, generatedAt);
+            bodies.AddChart("総括", SummarySheet.Chart(result), chart, "判定結果の件数");
             ItemsSheet(wb.AddWorksheet("監査結果"), result, bodies);
             FindingsSheet(wb.AddWorksheet("指摘事項"), result, bodies);
             AnswersSheet(wb.AddWorksheet("事前回答"), result, bodies);

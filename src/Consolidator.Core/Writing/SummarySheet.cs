@@ -15,7 +15,8 @@ internal static class SummarySheet
 
     // Every merge here is of cells no other merge touches: Merge(false) skips ClosedXML's search for
     // intersecting merges, which costs O(merges) per call (the key findings make it quadratic).
-    public static void Write(IXLWorksheet ws, AuditResult result, DateTimeOffset generatedAt)
+    /// <summary>Writes 総括 and returns where the picture of the counts goes (<see cref="CountChart"/>).</summary>
+    public static ChartAnchor Write(IXLWorksheet ws, AuditResult result, DateTimeOffset generatedAt)
     {
         // The font over the rows the sheet uses: the fixed rows, the key findings and the inputs.
         Sheets.Base(ws, 40 + result.Items.Count(i => i.Judgment is { IsFinding: true, RequiresFinding: true }) + result.Inputs.Count + FollowUpSections.Rows(result), Width);
@@ -72,20 +73,30 @@ internal static class SummarySheet
         ws.Range(row, 1, row, Width).Style.Border.InsideBorderColor = Sheets.BorderColour;
         row += 2;
 
-        row = CountTable(ws, result, row);
+        var tableTitle = row;
+        (row, var last) = CountTable(ws, result, row);
+        // The chart stands beside the table, in the columns right of 計, down to the sentence; a
+        // scale with so many classes that the table fills the width has it under the table instead.
+        var beside = last < Width;
+        var right = beside ? last : Width;
+        var chartTop = row;
+        if (!beside) row += ChartRows;
         row++;
 
         Sheets.Put(ws.Cell(row, 1), "総括文");
         ws.Cell(row, 1).Style.Font.Bold = true;
         row++;
-        var sentence = ws.Range(row, 1, row, Width);
+        var sentence = ws.Range(row, 1, row, right);
         sentence.Merge(false);
         Sheets.Put(ws.Cell(row, 1), SummarySentence.For(result));
         sentence.Style.Alignment.WrapText = true;
         sentence.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
         sentence.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
         sentence.Style.Border.OutsideBorderColor = Sheets.BorderColour;
-        ws.Row(row).Height = Sheets.Height(Math.Max(2, Sheets.Lines(SummarySentence.For(result), 7 * 14 + 30)));
+        ws.Row(row).Height = Sheets.Height(Math.Max(2, Sheets.Lines(SummarySentence.For(result), (right - 1) * 14 + (right == Width ? 30 : 14))));
+        var chart = beside
+            ? new ChartAnchor(last, tableTitle - 1, Width, row)
+            : new ChartAnchor(0, chartTop - 1, 5, chartTop - 1 + ChartRows);
         row += 2;
 
         row = KeyFindings(ws, result, row);
@@ -106,7 +117,15 @@ internal static class SummarySheet
         // portrait could print only shrunk to 7 pt; landscape holds them at 100 %.
         Sheets.Print(ws, 0, 0, PageFit.For([.. Enumerable.Range(1, Width).Select(c => ws.Column(c).Width)], 9));
         ws.ShowGridLines = false;
+        return chart;
     }
+
+    /// <summary>Rows kept for the chart when it cannot stand beside the count table.</summary>
+    private const int ChartRows = 10;
+
+    /// <summary>The picture of the counts: a bar per class in the table's order, the 指摘事項 classes in their judgment colours.</summary>
+    public static string Chart(AuditResult result) => CountChart.Bars("判定結果の件数",
+        result.Counts.Select(c => (c.Class.Label, c.Count, c.Class.Colour, c.Class.IsFinding)).ToList());
 
     /// <summary>The 要確認 entries counted by kind: 判定不一致 3、未判定 1、….</summary>
     internal static string Breakdown(AuditResult result) =>
@@ -117,7 +136,7 @@ internal static class SummarySheet
     /// The count table. Columns: out-of-scope and non-finding classes (each merged over the two
     /// header rows), the 指摘事項 classes under one merged header, 計. Numbers are values, not formulas.
     /// </summary>
-    private static int CountTable(IXLWorksheet ws, AuditResult result, int row)
+    private static (int Next, int Last) CountTable(IXLWorksheet ws, AuditResult result, int row)
     {
         Sheets.Put(ws.Cell(row, 1), "判定結果の件数");
         ws.Cell(row, 1).Style.Font.Bold = true;
@@ -172,7 +191,7 @@ internal static class SummarySheet
         Sheets.Put(ws.Cell(r, 2), result.Pending);
         Sheets.Put(ws.Cell(r, 3), "要確認");
         Sheets.Put(ws.Cell(r, 4), result.Notes.Count);
-        var note = ws.Range(r, 5, r, Width);
+        var note = ws.Range(r, 5, r, Math.Max(5, last < Width ? last : Width));
         note.Merge(false);
         Sheets.Put(ws.Cell(r, 5), "未判定の項目は計に含めていません。");
         note.Style.Font.FontSize = 9;
@@ -188,7 +207,7 @@ internal static class SummarySheet
         side.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
         if (result.Pending > 0) ws.Cell(r, 2).Style.Fill.BackgroundColor = XLColor.FromHtml("#FFFF99");
         if (result.Notes.Count > 0) ws.Cell(r, 4).Style.Fill.BackgroundColor = XLColor.FromHtml("#FFEB9C");
-        return r + 1;
+        return (r + 1, last);
     }
 
     private static int KeyFindings(IXLWorksheet ws, AuditResult result, int row)

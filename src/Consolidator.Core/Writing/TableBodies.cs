@@ -35,8 +35,17 @@ internal sealed class TableBodies
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly List<TableBody> _bodies = [];
+    private readonly List<(string Sheet, string Chart, ChartAnchor Anchor, string Name)> _charts = [];
 
     public void Add(TableBody body) => _bodies.Add(body);
+
+    /// <summary>A chart (<see cref="CountChart"/>) to be placed on a sheet as the package is copied.</summary>
+    public void AddChart(string sheet, string chartXml, ChartAnchor anchor, string name)
+    {
+        // A sheet has one drawing part; one chart per sheet is all the result needs.
+        if (_charts.Any(c => c.Sheet == sheet)) throw new InvalidOperationException($"Sheet {sheet} already has a chart.");
+        _charts.Add((sheet, chartXml, anchor, name));
+    }
 
     /// <summary>Saves the workbook into <paramref name="output"/>, the bodies streamed into their sheets.</summary>
     public void Save(XLWorkbook workbook, Stream output) => Finish(Shell(workbook), output);
@@ -55,7 +64,7 @@ internal sealed class TableBodies
     {
         using (shell)
         {
-            if (_bodies.Count == 0) shell.CopyTo(output);
+            if (_bodies.Count == 0 && _charts.Count == 0) shell.CopyTo(output);
             else Splice(shell, output);
         }
     }
@@ -70,23 +79,100 @@ internal sealed class TableBodies
             byPath[sheets[body.Sheet]] = body;
 
         var strings = SharedStrings.Read(input.GetEntry(sharedStrings)!);
+        var charts = ChartParts(input, sheets);
         // Seekable output: the archive streams each entry straight into it. Otherwise (a pipe) it buffers.
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var entry in input.Entries)
             {
-                if (entry.FullName == sharedStrings) continue;
+                if (entry.FullName == sharedStrings || charts.Replaced.ContainsKey(entry.FullName)) continue;
                 // Fastest: a result workbook is written once and read a few times; deflating it harder
                 // would cost more time than the few kilobytes it saves.
                 var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Fastest);
                 using var from = entry.Open();
                 using var to = copy.Open();
                 if (byPath.TryGetValue(entry.FullName, out var body)) WriteSheet(from, to, body, strings);
+                else if (charts.Sheets.TryGetValue(entry.FullName, out var relId)) WithDrawing(from, to, relId);
                 else from.CopyTo(to);
+            }
+            foreach (var (name, text) in charts.Replaced.Select(r => (r.Key, r.Value)).Concat(charts.Added))
+            {
+                using var to = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+                to.Write(Utf8.GetBytes(text));
             }
             using var sst = zip.CreateEntry(sharedStrings, CompressionLevel.Fastest).Open();
             strings.Write(sst);
         }
+    }
+
+    /// <summary>
+    /// What the charts add to the package: per chart a drawing part and a chart part with their
+    /// relationships, the sheet's relationships (ClosedXML's, if any, with one more), the content
+    /// types with the two new parts; and per sheet the relationship id its &lt;drawing&gt; element uses.
+    /// </summary>
+    private (Dictionary<string, string> Sheets, Dictionary<string, string> Replaced, List<(string, string)> Added) ChartParts(
+        ZipArchive input, Dictionary<string, string> sheets)
+    {
+        var sheetRelIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var replaced = new Dictionary<string, string>(StringComparer.Ordinal);
+        var added = new List<(string, string)>();
+        if (_charts.Count == 0) return (sheetRelIds, replaced, added);
+        string Read(string name)
+        {
+            if (replaced.TryGetValue(name, out var text)) return text;
+            using var r = new StreamReader(input.GetEntry(name)!.Open(), Utf8);
+            return r.ReadToEnd();
+        }
+        var names = input.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var types = Read("[Content_Types].xml");
+        var n = 0;
+        foreach (var (sheet, chart, anchor, title) in _charts)
+        {
+            do n++; while (names.Contains($"xl/drawings/drawing{n}.xml") || names.Contains($"xl/charts/chart{n}.xml"));
+            var sheetPath = sheets[sheet];
+            var relsPath = $"{Path.GetDirectoryName(sheetPath)!.Replace('\\', '/')}/_rels/{Path.GetFileName(sheetPath)}.rels";
+            var rels = names.Contains(relsPath) || replaced.ContainsKey(relsPath)
+                ? Read(relsPath)
+                : $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"{PackageRelNs}\"></Relationships>";
+            var relId = $"rIdChart{n}";
+            rels = rels.Replace("</Relationships>", $"<Relationship Id=\"{relId}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing\" Target=\"../drawings/drawing{n}.xml\"/></Relationships>", StringComparison.Ordinal);
+            if (names.Contains(relsPath)) replaced[relsPath] = rels;
+            else
+            {
+                added.RemoveAll(a => a.Item1 == relsPath);
+                added.Add((relsPath, rels));
+            }
+            sheetRelIds[sheetPath] = relId;
+            added.Add(($"xl/drawings/drawing{n}.xml", CountChart.Drawing(anchor, title)));
+            added.Add(($"xl/drawings/_rels/drawing{n}.xml.rels",
+                $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"{PackageRelNs}\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"../charts/chart{n}.xml\"/></Relationships>"));
+            added.Add(($"xl/charts/chart{n}.xml", chart));
+            types = types.Replace("</Types>",
+                $"<Override PartName=\"/xl/drawings/drawing{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\"/>"
+                + $"<Override PartName=\"/xl/charts/chart{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/></Types>", StringComparison.Ordinal);
+        }
+        replaced["[Content_Types].xml"] = types;
+        return (sheetRelIds, replaced, added);
+    }
+
+    /// <summary>
+    /// A sheet ClosedXML saved, copied with a &lt;drawing&gt; element in its place in the schema's order:
+    /// after the page setup and the breaks, before legacy drawings, tables and extensions.
+    /// </summary>
+    private static void WithDrawing(Stream from, Stream to, string relId)
+    {
+        string xml;
+        using (var r = new StreamReader(from, Utf8)) xml = r.ReadToEnd();
+        // ClosedXML writes the main namespace with a prefix (<x:worksheet>); the drawing takes the same.
+        var root = System.Text.RegularExpressions.Regex.Match(xml, @"<(\w+:)?worksheet[\s>]");
+        if (!root.Success) throw new InvalidOperationException("The sheet has no worksheet element.");
+        var p = root.Groups[1].Value;
+        var drawing = $"<{p}drawing r:id=\"{relId}\" xmlns:r=\"{RelNs}\"/>";
+        string[] after = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+        var at = after.Select(t => System.Text.RegularExpressions.Regex.Match(xml, $"<{p}{t}[\\s/>]")).Where(m => m.Success).Select(m => m.Index)
+            .Append(xml.LastIndexOf($"</{p}worksheet>", StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        if (at < 0) throw new InvalidOperationException("The sheet has no end tag.");
+        to.Write(Utf8.GetBytes(string.Concat(xml.AsSpan(0, at), drawing, xml.AsSpan(at))));
     }
 
     /// <summary>Sheet name → part path, and the shared strings part, from workbook.xml and its relationships.</summary>
