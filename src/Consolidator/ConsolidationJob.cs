@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Consolidator.Core;
 using Consolidator.Core.Model;
 using Consolidator.Core.Writing;
+using Consolidator.Core.Writing.Report;
+using Consolidator.Options;
 using Microsoft.Extensions.Logging;
 
 namespace Consolidator;
@@ -30,11 +32,14 @@ public sealed class ConsolidationJob
     private readonly TimeProvider _time;
     private readonly ILogger<ConsolidationJob> _log;
 
-    public ConsolidationJob(Consolidation pipeline, TimeProvider time, ILogger<ConsolidationJob> log)
+    private readonly ReportSettings _report;
+
+    public ConsolidationJob(Consolidation pipeline, TimeProvider time, ILogger<ConsolidationJob> log, ReportSettings? report = null)
     {
         _pipeline = pipeline;
         _time = time;
         _log = log;
+        _report = report ?? new ReportSettings();
     }
 
     public Consolidation Pipeline => _pipeline;
@@ -144,8 +149,10 @@ public sealed class ConsolidationJob
         {
             var xlsx = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit)), generatedAt, p => ResultWorkbook.Write(audit, generatedAt, p));
             var csv = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultCsv(audit)), generatedAt, p => ItemsCsv.Write(audit, p));
+            var report = WriteReplacing(Path.Combine(outputFolder, OutputNames.ReportDocument(audit)), generatedAt, p => AuditReport.Write(audit, _report.For(audit.Key), generatedAt, p));
             written.Add(xlsx);
             written.Add(csv);
+            written.Add(report);
             // The result's file name, not the target's text as a cell gave it.
             _log.LogInformation("Wrote {Audit}: {Items} items, {Pending} pending, {Notes} to review, {Status}",
                 Path.GetFileName(xlsx), audit.Items.Count, audit.Pending, audit.ReviewCount, audit.Status);

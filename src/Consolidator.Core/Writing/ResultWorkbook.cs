@@ -125,10 +125,13 @@ public static class ResultWorkbook
         };
     }
 
+    /// <summary>The least severe class in scope (〇 適合): every in-scope judgment above it is on 指摘事項.</summary>
+    private static JudgmentClass? Conforming(JudgmentScale scale) => scale.Classes.Where(c => !c.IsOutOfScope).MinBy(c => c.Severity);
+
     /// <summary>The items of 指摘事項: judged in scope above the conforming class (× △ □ ⦿), most severe first.</summary>
     internal static List<ResultItem> FindingItems(AuditResult result)
     {
-        var conforming = result.Scale.Classes.Where(c => !c.IsOutOfScope).MinBy(c => c.Severity);
+        var conforming = Conforming(result.Scale);
         return result.Items
             .Where(i => i.Judgment is { IsOutOfScope: false } j && j != conforming)
             .OrderByDescending(i => i.Judgment!.Severity)
@@ -138,6 +141,7 @@ public static class ResultWorkbook
     private static void FindingsSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
     {
         var items = FindingItems(result);
+        var conforming = Conforming(result.Scale);
         var columns = new List<Column>
         {
             new("No.", 5, 8, Center: true),

@@ -74,6 +74,7 @@ internal static class AppHost
         {
             errors.Add("Templates: " + e.Message);
         }
+        errors.AddRange(ReportSettingsValidator.Validate(Report(config, errors)));
         return (paths, consolidation, errors);
     }
 
@@ -91,6 +92,22 @@ internal static class AppHost
         TimeZone = SettingsValidator.TryZone(s.TimeZone) ?? ConsolidationOptions.Tokyo,
         MaxParallelism = s.MaxParallelism > 0 ? s.MaxParallelism : Environment.ProcessorCount,
     };
+
+    /// <summary>The Report section: the texts of the audit report drafts (a section that does not bind is an error and gives none).</summary>
+    public static ReportSettings Report(IConfiguration config, List<string>? errors = null)
+    {
+        var report = new ReportSettings();
+        try
+        {
+            config.GetSection("Report").Bind(report);
+        }
+        catch (InvalidOperationException e)
+        {
+            errors?.Add("Report: " + e.Message);
+            return new ReportSettings();
+        }
+        return report;
+    }
 
     /// <summary>The roster of the Templates section (validated in <see cref="Settings"/>; a section that does not bind gives none).</summary>
     public static IReadOnlyList<Core.Model.ExpectedSubmitter> Roster(IConfiguration config)
@@ -147,6 +164,7 @@ internal static class AppHost
             return readDropdowns ? options with { Recognition = options.Recognition with { ReadDropdowns = true } } : options;
         });
         builder.Services.AddSingleton(sp => new Consolidation(sp.GetRequiredService<ConsolidationOptions>()));
+        builder.Services.AddSingleton(_ => Report(config));
         builder.Services.AddSingleton<ConsolidationJob>();
         return builder;
     }

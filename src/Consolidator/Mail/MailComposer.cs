@@ -18,6 +18,7 @@ namespace Consolidator.Mail;
 internal sealed class MailComposer
 {
     public const string WorkbookMediaSubtype = "vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string DocumentMediaSubtype = "vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string DigestTopic = "digest";
 
     private readonly MailSettings _settings;
@@ -38,14 +39,22 @@ internal sealed class MailComposer
         if (audits.Count == 0) return [];
         if (_settings.Digest)
         {
-            var files = audits.Select(a => Workbook(outcome, OutputNames.ResultWorkbook(a))).ToList();
+            var files = audits.SelectMany(a => Files(outcome, a)).ToList();
             if (audits.Count > 1) files.Add(Workbook(outcome, OutputNames.Overview));
             var subject = audits.Count == 1 ? Subject(audits[0]) : DigestSubject(audits);
             return [Build(DigestTopic, $"digest of {audits.Count} audits", subject, audits, files)];
         }
         // Each mail carries its own audit's workbook, named as the consolidation named it; the logs
         // describe a mail by that file name, never by the target as a cell gave it.
-        return audits.Select(a => Build(Topic(a.Key), OutputNames.ResultWorkbook(a), Subject(a), [a], [Workbook(outcome, OutputNames.ResultWorkbook(a))])).ToList();
+        return audits.Select(a => Build(Topic(a.Key), OutputNames.ResultWorkbook(a), Subject(a), [a], Files(outcome, a))).ToList();
+    }
+
+    /// <summary>An audit's attachments: its result workbook, and its report draft when <see cref="MailSettings.AttachReport"/> is set.</summary>
+    private List<(string Name, byte[]? Bytes)> Files(JobOutcome outcome, AuditResult audit)
+    {
+        var files = new List<(string Name, byte[]? Bytes)> { Workbook(outcome, OutputNames.ResultWorkbook(audit)) };
+        if (_settings.AttachReport) files.Add(Workbook(outcome, OutputNames.ReportDocument(audit)));
+        return files;
     }
 
     public static string Topic(AuditKey key) => string.Create(CultureInfo.InvariantCulture, $"audit:{key.TargetKey}:{key.FiscalYear}");
@@ -97,14 +106,14 @@ internal sealed class MailComposer
     }
 
     /// <summary>
-    /// The workbook as an attachment. Its Japanese name is written RFC 2047-encoded in both the
+    /// The workbook (or the report draft) as an attachment. Its Japanese name is written RFC 2047-encoded in both the
     /// Content-Type name and the Content-Disposition filename: Outlook does not decode the RFC 2231
     /// form (filename*=) that MIME prefers and would show a generated name instead; every other
     /// common client reads the RFC 2047 form too.
     /// </summary>
     private static MimePart Attachment(string name, byte[] bytes)
     {
-        var part = new MimePart("application", WorkbookMediaSubtype)
+        var part = new MimePart("application", name.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? DocumentMediaSubtype : WorkbookMediaSubtype)
         {
             Content = new MimeContent(new MemoryStream(bytes, writable: false)),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),

@@ -46,6 +46,9 @@ public sealed class MailSettings
     /// <summary>Defaults to false: one mail per audit. True: one mail for all the audits of a run, every workbook attached.</summary>
     public bool Digest { get; set; }
 
+    /// <summary>Defaults to false: the result workbook alone is attached. True: each audit's report draft (…_監査報告書案.docx) too.</summary>
+    public bool AttachReport { get; set; }
+
     /// <summary>Put before every subject. Defaults to 【監査結果】.</summary>
     public string SubjectPrefix { get; set; } = "【監査結果】";
 

@@ -65,7 +65,7 @@ public sealed class RunCommandOutputNameTests
             var other = books.Single(b => b != plain);
             Assert.AreEqual((20, forged), Result(other), $"run {run}: the forged one has its own file");
             Assert.AreEqual(20, CsvItems(Path.ChangeExtension(other, ".csv")));
-            Assert.HasCount(5, Directory.GetFiles(dir["output"]), "two workbooks, two CSVs, the overview");
+            Assert.HasCount(7, Directory.GetFiles(dir["output"]), "two workbooks, two CSVs, two report drafts, the overview");
 
             var overview = WorkbookReader.Read(File.OpenRead(Path.Combine(dir["output"], OutputNames.Overview)), "overview.xlsx").Sheets[0];
             var fileColumn = Array.IndexOf(overview.Row(3), "結果ファイル") + 1;

@@ -22,7 +22,7 @@ public sealed class StatusCommandTests
         CollectionAssert.Contains(lines, "ワーカー / worker: 停止中 / not running");
         CollectionAssert.Contains(lines, "台帳 / ledger: 6 件 / files — 保管 archived 5、拒否 rejected 1");
         CollectionAssert.Contains(lines, "  前回の集約での扱い / as of the last consolidation: 採用 5、拒否 1");
-        Assert.IsTrue(lines.Any(l => l.StartsWith("最終集約 / last consolidation: ", StringComparison.Ordinal) && l.EndsWith("(run コマンド / run command) — 6 files, 1 audits, 2 outputs", StringComparison.Ordinal)), stdout.ToString());
+        Assert.IsTrue(lines.Any(l => l.StartsWith("最終集約 / last consolidation: ", StringComparison.Ordinal) && l.EndsWith("(run コマンド / run command) — 6 files, 1 audits, 3 outputs", StringComparison.Ordinal)), stdout.ToString());
         CollectionAssert.Contains(lines, "  ■ 庶務事務システム_令和5年度_監査結果.xlsx  確定  対象外13 適合24 参考意見0 注意事項0 不適合0 重大な不適合1 計38 未判定0 要確認0");
         CollectionAssert.Contains(lines, "未集約 / stored since the last consolidation: 0");
         CollectionAssert.Contains(lines, "受付待ち / waiting in the inbox: 1 — 送付状_004.xlsx");
@@ -113,7 +113,7 @@ public sealed class StatusCommandTests
         Assert.AreEqual("Run", last.GetProperty("trigger").GetString());
         Assert.AreEqual(6, last.GetProperty("files").GetInt32());
         Assert.AreEqual(1, last.GetProperty("audits").GetInt32());
-        Assert.AreEqual(2, last.GetProperty("outputs").GetInt32());
+        Assert.AreEqual(3, last.GetProperty("outputs").GetInt32());
         // The result file names the audit, not the target as a cell gave it.
         Assert.AreEqual("庶務事務システム_令和5年度_監査結果.xlsx  確定  対象外13 適合24 参考意見0 注意事項0 不適合0 重大な不適合1 計38 未判定0 要確認0", last.GetProperty("summary")[0].GetString());
         StringAssert.EndsWith(last.GetProperty("startedAt").GetString(), "+09:00");

@@ -104,7 +104,7 @@ public sealed class WatchCommandTests
         Assert.AreEqual(5, lines.Count(l => l.Contains("WRN] Refused ", StringComparison.Ordinal)), console);
         Assert.IsTrue(lines.Any(l => l.Contains("INF] Consolidating (", StringComparison.Ordinal)), console);
         Assert.IsTrue(lines.Any(l => l.Contains("INF] Wrote 庶務事務システム_令和5年度_監査結果.xlsx: 38 items, 0 pending, 0 to review, Final", StringComparison.Ordinal)), console);
-        Assert.IsTrue(lines.Any(l => l.Contains("INF] Consolidated (", StringComparison.Ordinal) && l.Contains("1 audits, 2 outputs written", StringComparison.Ordinal)), console);
+        Assert.IsTrue(lines.Any(l => l.Contains("INF] Consolidated (", StringComparison.Ordinal) && l.Contains("1 audits, 3 outputs written", StringComparison.Ordinal)), console);
 
         s.AssertEachFileStoredOnce();
         CollectionAssert.AreEquivalent(Inputs.SeedVersion(0, "").Select(f => f.RelativePath).ToList(), Folders.Stored(s.Archive).Keys.ToList());

@@ -50,7 +50,7 @@ public sealed class MailSettingsValidatorTests
         CollectionAssert.AreEqual(new[]
         {
             "Mail:Password: パスワードは設定ファイルから読みません。環境変数 CONSOLIDATOR_SMTP_PASSWORD に設定し、Mail:Password を削除してください / the password is never read from settings: set the environment variable CONSOLIDATOR_SMTP_PASSWORD and remove Mail:Password.",
-            "Mail:Recipients: 不明な設定です（Host, Port, Security, User, From, To, Digest, SubjectPrefix, RetryCount, RetryDelay, Timeout, CheckCertificateRevocation, TrustedCertificate） / unknown setting (known: Host, Port, Security, User, From, To, Digest, SubjectPrefix, RetryCount, RetryDelay, Timeout, CheckCertificateRevocation, TrustedCertificate).",
+            "Mail:Recipients: 不明な設定です（Host, Port, Security, User, From, To, Digest, AttachReport, SubjectPrefix, RetryCount, RetryDelay, Timeout, CheckCertificateRevocation, TrustedCertificate） / unknown setting (known: Host, Port, Security, User, From, To, Digest, AttachReport, SubjectPrefix, RetryCount, RetryDelay, Timeout, CheckCertificateRevocation, TrustedCertificate).",
             "Mail:Port: The field Port must be between 0 and 65535.",
             "Mail:RetryDelay: The field RetryDelay must be between 00:00:00 and 00:10:00.",
             "Mail:Host: 'smtp server' はホスト名でもアドレスでもありません / is neither a host name nor an address.",

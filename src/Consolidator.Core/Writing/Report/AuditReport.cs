@@ -244,6 +244,8 @@ public static class AuditReport
         second.Add(Cell("", rowMerge: RowMerge.Continue, header: true));
         var numbers = plain.Concat(findings).Select(c => Cell(c.Count.ToString(CultureInfo.InvariantCulture), center: true, size: 12)).ToList();
         numbers.Add(Cell(result.Total.ToString(CultureInfo.InvariantCulture), center: true, bold: true, size: 12));
-        doc.Table(Enumerable.Repeat(1.0, numbers.Count).ToList(), [Row([.. top]), Row([.. second])], [Row([.. numbers])]);
+        // Each column as wide as its label needs (重大な不適合 more than 計), so no label breaks mid-word.
+        var shares = plain.Concat(findings).Select(c => Math.Max(5, CellText.DisplayWidth(c.Class.Label) + 1)).Append(5).ToList();
+        doc.Table(shares, [Row([.. top]), Row([.. second])], [Row([.. numbers])]);
     }
 }

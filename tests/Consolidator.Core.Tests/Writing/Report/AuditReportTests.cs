@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
+using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
 namespace Consolidator.Core.Tests.Writing.Report;
 
