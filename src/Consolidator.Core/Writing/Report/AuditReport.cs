@@ -54,6 +54,8 @@ public static class AuditReport
             yield return "判定された監査項目がありません。監査人のチェックリストを受付フォルダに置いてください。";
         else if (pending.Count > 0)
             yield return $"未判定の項目（{pending.Count} 件）: " + string.Join("、", pending.Take(30)) + (pending.Count > 30 ? $" ほか {pending.Count - 30} 件" : "");
+        if (FollowUpTexts.ProvisionalReason(result) is { Length: > 0 } roster)
+            yield return roster;
         if (result.Notes.Count > 0)
             yield return $"要確認（{result.Notes.Count} 件）: {SummarySheet.Breakdown(result)} — 結果ブックの「要確認」シートを参照してください。";
     }
@@ -132,6 +134,30 @@ public static class AuditReport
             Cell(i.Findings),
             Cell(i.Recommendations)));
         doc.Table([0.8, 3.2, 1.1, 3.2, 2.7], [header], rows);
+        if (result.Comparison is { } comparison) Previous(doc, comparison);
+    }
+
+    /// <summary>2.3 the previous audit's findings and what became of them, with the same counts as 総括's.</summary>
+    private static void Previous(WordWriter doc, YearComparison comparison)
+    {
+        doc.Heading(2, "2.3　前回指摘事項の状況");
+        var previous = comparison.Previous;
+        var findings = comparison.Items.Where(i => i.WasFinding)
+            .OrderByDescending(i => i.Previous!.Severity).ThenBy(i => i.PreviousId ?? "", ItemIds.NaturalComparer).ToList();
+        if (findings.Count == 0)
+        {
+            doc.Text($"前回（{previous.Key.FiscalYearLabel}）の監査に指摘事項はなかった。");
+            return;
+        }
+        doc.Text($"前回（{previous.Key.FiscalYearLabel}）の監査の指摘事項 {findings.Count} 件の今回の状況は、次のとおりである（{FollowUpTexts.Changes(comparison.Findings, findings: true)}）。");
+        var header = Row(Cell("前回No.", header: true), Cell("前回の判定", header: true), Cell("監査項目", header: true), Cell("今回の判定", header: true), Cell("変化", header: true));
+        var rows = findings.Select(f => Row(
+            Cell(f.PreviousId ?? "", center: true),
+            Cell(f.PreviousText, center: true, fill: f.Previous?.Colour),
+            Cell(f.Text),
+            Cell(f.Change == YearChange.Removed ? "（項目なし）" : f.Current is { } now ? $"{now.Symbol} {now.Label}" : "未判定", center: true, fill: f.Current?.Colour),
+            Cell(f.Change.Label() + (f.ByText ? "（番号変更）" : ""), center: true)));
+        doc.Table([1.1, 1.6, 4.6, 1.6, 1.3], [header], rows);
     }
 
     private static void Said(WordWriter doc, string? text)

@@ -179,4 +179,23 @@ public sealed class AuditReportTests
         using var doc = WordprocessingDocument.Open(new MemoryStream(Draft(audit)), false);
         Assert.AreEqual(0, new OpenXmlValidator(FileFormatVersions.Office2016).Validate(doc).Count());
     }
+
+    [TestMethod]
+    public void LaterYear_Draft_SaysWhatBecameOfThePreviousFindings()
+    {
+        var later = new Consolidation().Run(Consolidator.Fixtures.Scenarios.TwoYears().Sources).Audits.Single(a => a.Comparison is not null);
+        var comparison = later.Comparison!;
+        var previous = comparison.Items.Where(i => i.WasFinding).ToList();
+        Assert.IsNotEmpty(previous);
+
+        using var doc = WordprocessingDocument.Open(new MemoryStream(Draft(later)), false);
+        var body = doc.MainDocumentPart!.Document.Body!;
+        var paragraphs = Paragraphs(body);
+        Assert.IsTrue(paragraphs.Any(p => p.Style == "Heading2" && p.Text == "2.3　前回指摘事項の状況"));
+        var table = body.Elements<Table>().Select(Cells).Single(t => t[0].Select(c => c.Text).SequenceEqual(["前回No.", "前回の判定", "監査項目", "今回の判定", "変化"]));
+        Assert.AreEqual(previous.Count, table.Count - 1);
+        CollectionAssert.AreEquivalent(previous.Select(p => p.Change.Label() + (p.ByText ? "（番号変更）" : "")).ToArray(), table.Skip(1).Select(r => r[4].Text).ToArray());
+        var line = paragraphs.Single(p => p.Text.StartsWith("前回（", StringComparison.Ordinal)).Text;
+        StringAssert.Contains(line, Consolidator.Core.Writing.FollowUpTexts.Changes(comparison.Findings, findings: true));
+    }
 }
