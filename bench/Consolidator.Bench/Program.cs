@@ -167,9 +167,30 @@ internal static class Phases
                 }
                 break;
             }
+            case "reader-parts":
+                ReaderParts.Run(files.Select(f => f.FullPath).ToList());
+                break;
+            case "read-1":
+                // What ingest reads, one thread: each file's bytes sniffed and read by the reader of its format.
+                foreach (var f in files)
+                {
+                    using var stream = File.OpenRead(f.FullPath);
+                    _ = Consolidator.Core.Reading.WorkbookReader.Read(stream, f.RelativePath);
+                }
+                break;
+            case "ingest-1":
+            {
+                // ingest on one thread: with read-1, what recognition and parking add to reading.
+                var job = new Consolidator.ConsolidationJob(new Consolidation(new ConsolidationOptions { MaxParallelism = 1 }), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Consolidator.ConsolidationJob>.Instance);
+                using var spill = new RowSpill();
+                var submissions = job.IngestAll(files, null, CancellationToken.None, spill);
+                if (submissions.Any(s => s.IsRejected)) throw new InvalidOperationException("a file was rejected");
+                break;
+            }
             case "reader-ref":
             {
                 // The reference .xlsx reader (guard, then ExcelDataReader twice per sheet) alone, one thread.
+                System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
                 var reference = new Consolidator.Core.Reading.Xlsx.ExcelDataReaderXlsxReader();
                 foreach (var f in files)
                 {

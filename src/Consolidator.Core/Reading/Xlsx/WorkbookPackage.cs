@@ -105,7 +105,7 @@ internal sealed class WorkbookPackage
     /// <summary>Whether the workbook counts dates from 1904 (workbookPr date1904), as Excel for Mac once did.</summary>
     public bool Date1904 { get; private set; }
 
-    /// <summary>The workbook part's XML is not well-formed (the sheets listed before the error are kept).</summary>
+    /// <summary>The XML of the workbook part or of its relationships is not well-formed (what was read before the error is kept).</summary>
     public XmlException? WorkbookError { get; private set; }
 
     /// <summary>Whether the part exists in the package.</summary>
@@ -202,7 +202,8 @@ internal sealed class WorkbookPackage
     private void ReadWorkbook()
     {
         if (!_parts.TryGetValue(Workbook, out var entry)) return;
-        var relationships = ReadRelationships(RelationshipsOf(Workbook), Folder(Workbook));
+        var relationships = _parts.TryGetValue(RelationshipsOf(Workbook), out var rels)
+            ? ReadRelationships(_parts, rels, Folder(Workbook), e => WorkbookError ??= e) : [];
         try
         {
             using var reader = XmlReader.Create(entry.Open(), ReadSettings);
@@ -267,11 +268,8 @@ internal sealed class WorkbookPackage
         return null;
     }
 
-    private Dictionary<string, (string Type, string Part, string Target)> ReadRelationships(string relsPart, string folder) =>
-        _parts.TryGetValue(relsPart, out var entry) ? ReadRelationships(_parts, entry, folder) : [];
-
     private static Dictionary<string, (string Type, string Part, string Target)> ReadRelationships(
-        Dictionary<string, ZipArchiveEntry> parts, ZipArchiveEntry entry, string folder)
+        Dictionary<string, ZipArchiveEntry> parts, ZipArchiveEntry entry, string folder, Action<XmlException>? broken = null)
     {
         var found = new Dictionary<string, (string, string, string)>(StringComparer.Ordinal);
         try
@@ -288,9 +286,10 @@ internal sealed class WorkbookPackage
                 found.TryAdd(id, (Transitional(type), Resolve(parts, folder, target), target));
             }
         }
-        catch (XmlException)
+        catch (XmlException e)
         {
             // Damaged relationships name no part; the workbook is then read as far as it can be.
+            broken?.Invoke(e);
         }
         return found;
     }

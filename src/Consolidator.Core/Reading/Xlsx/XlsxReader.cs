@@ -236,7 +236,7 @@ internal sealed class XlsxNames
     }
 }
 
-/// <summary>The shared strings part, read once: each item's text without its phonetic runs.</summary>
+/// <summary>The shared strings part, read once: each item's text without its phonetic runs, its _xHHHH_ escapes decoded.</summary>
 internal static class XlsxSharedStrings
 {
     public static string[] Read(ZipArchiveEntry entry, XmlReaderSettings settings, XlsxNames names, bool beta, ReadBudget budget)
@@ -251,7 +251,7 @@ internal static class XlsxSharedStrings
             if (names.IsStart(reader, names.Si) || beta && names.IsStart(reader, names.SstItem))
             {
                 if ((items.Count & 1023) == 0) budget.CheckTime();
-                items.Add(names.ReadStringItem(reader));
+                items.Add(XlsxSheetPass.Unescape(names.ReadStringItem(reader)));
             }
             else if (!XlsxNames.SkipContent(reader)) break;
         }

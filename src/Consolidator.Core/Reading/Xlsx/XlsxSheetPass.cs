@@ -118,8 +118,9 @@ internal sealed class XlsxSheetPass(
 
     private int ReadCell(XmlReader reader, int next)
     {
-        var style = reader.GetAttribute(names.S);
         var type = reader.GetAttribute(names.T);
+        // Text, booleans and errors are shown without their style's number format.
+        var style = type is "s" or "str" or "inlineStr" or "b" or "e" ? null : reader.GetAttribute(names.S);
         var reference = reader.GetAttribute(names.R);
         if (reference is not null && reference.AsSpan().ContainsAnyInRange('A', 'Z') | reference.AsSpan().ContainsAnyInRange('a', 'z') && !XlsxPartGuard.IsCell(reference))
             throw XlsxPartGuard.OutOfGrid(_part, reference);
@@ -149,8 +150,10 @@ internal sealed class XlsxSheetPass(
         switch (type)
         {
             case "s":
-                return int.TryParse(raw, NumberStyles.Any, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Length
-                    ? Unescape(strings[i]) : raw;
+                // The shared strings were unescaped when read.
+                return (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+                        || int.TryParse(raw, NumberStyles.Any, CultureInfo.InvariantCulture, out i)) && i >= 0 && i < strings.Length
+                    ? strings[i] : raw;
             case "inlineStr":
             case "str":
                 return Unescape(raw);
@@ -189,7 +192,7 @@ internal sealed class XlsxSheetPass(
         return value;
     }
 
-    private static string Unescape(string text) =>
+    internal static string Unescape(string text) =>
         text.Contains("_x", StringComparison.Ordinal) ? Escape.Replace(text, m => ((char)uint.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString()) : text;
 
     private void Set(int column, string? text)
