@@ -216,7 +216,8 @@ internal static class Phases
                         Consolidator.Core.Writing.ResultWorkbook.Write(audit, DateTimeOffset.UnixEpoch, Path.Combine(output, Consolidator.Core.Writing.OutputNames.ResultWorkbook(audit)));
                         Consolidator.Core.Writing.ItemsCsv.Write(audit, Path.Combine(output, Consolidator.Core.Writing.OutputNames.ResultCsv(audit)));
                     }
-                Console.Error.WriteLine($"write {writeSw.Elapsed.TotalMilliseconds / 3 / result.Audits.Count:0} ms per audit, 1 thread");
+                var frames = Consolidator.Core.Writing.WorkbookFrame.Counts;
+                Console.Error.WriteLine($"write {writeSw.Elapsed.TotalMilliseconds / 3 / result.Audits.Count:0} ms per audit, 1 thread; {frames.Built} workbook frames laid out by ClosedXML for {result.Audits.Count * 3} workbooks, {frames.Refused} shapes not framed");
                 Directory.Delete(output, true);
                 break;
             }
