@@ -93,36 +93,31 @@ internal sealed partial class WorkbookFrame
         var shape = book.Shape();
         if (!Cache.TryGetValue(shape, out var frame))
         {
-            MemoryStream shell;
+            MemoryStream? shell = null;
+            // Laid out and framed under the gate: audits of a new shape written at once lay it out once.
             lock (ClosedXmlGate.Lock)
             {
-                if (Cache.TryGetValue(shape, out frame)) shell = null!;
-                else shell = book.LayOut();
-            }
-            if (shell is not null)
-            {
-                using (shell)
+                if (!Cache.TryGetValue(shape, out frame))
                 {
+                    shell = book.LayOut();
                     frame = Build(shell.ToArray(), book);
                     if (frame is null) Interlocked.Increment(ref _refused);
                     else Interlocked.Increment(ref _built);
                     if (Cache.Count >= MaxShapes) Cache.Clear();
                     Cache[shape] = frame;
-                    if (frame is null)
-                    {
-                        shell.Position = 0;
-                        book.Bodies.Finish(shell, output);
-                        return;
-                    }
                 }
             }
+            if (frame is null && shell is not null)
+            {
+                // The shape cannot be framed: this audit as ClosedXML laid it out, the bodies streamed in.
+                shell.Position = 0;
+                book.Bodies.Finish(shell, output);
+                return;
+            }
+            shell?.Dispose();
         }
-        if (frame is null)
-        {
-            WriteLaidOut(book, output);
-            return;
-        }
-        frame.Emit(book, output);
+        if (frame is null) WriteLaidOut(book, output);
+        else frame.Emit(book, output);
     }
 
     /// <summary>The workbook as ClosedXML lays it out, the table bodies streamed in: what every audit cost before frames, and what a frame is checked against.</summary>

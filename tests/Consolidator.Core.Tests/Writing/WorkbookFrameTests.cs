@@ -93,6 +93,23 @@ public sealed class WorkbookFrameTests
         }
     }
 
+    /// <summary>Audits of a new shape written at once (the consolidation writes audits in parallel) lay the shape out once, and each reads as ClosedXML laid it out.</summary>
+    [TestMethod]
+    public void AuditsOfOneShapeWrittenAtOnce_LayItOutOnce()
+    {
+        var audit = new Consolidation().Run(Scenarios.Conflicts().Files.Select(f => f.ToSource())).Audits.Single();
+        var expected = Render(Bytes(st => ResultWorkbook.WriteLaidOut(audit, At, st)));
+        lock (FrameCache.Lock)
+        {
+            WorkbookFrame.Clear();
+            var built = WorkbookFrame.Counts.Built;
+            var outputs = new byte[4][];
+            Parallel.For(0, outputs.Length, i => outputs[i] = Bytes(st => ResultWorkbook.Write(audit, At, st)));
+            Assert.AreEqual(1, WorkbookFrame.Counts.Built - built);
+            foreach (var output in outputs) AssertSame(expected, Render(output), "written at once");
+        }
+    }
+
     private static byte[] Bytes(Action<Stream> write)
     {
         using var ms = new MemoryStream();
