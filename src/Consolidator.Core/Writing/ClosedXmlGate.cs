@@ -5,9 +5,10 @@ namespace Consolidator.Core.Writing;
 /// process-wide caches of weak references (<c>XLRepositoryBase</c>), and its <c>Store</c> loops for
 /// ever when another thread has added the same key and that entry's value has since been collected:
 /// two audits' workbooks built at once hung a consolidation (seen: a stack spinning in
-/// <c>XLRepositoryBase.Store</c> under <c>SummarySheet.Write</c>). Every use of ClosedXML — building
-/// the sheets and saving them — holds this lock; what follows without ClosedXML (the table bodies
-/// streamed into the saved package, the CSV) still runs in parallel.
+/// <c>XLRepositoryBase.Store</c> under <c>SummarySheet.Write</c>). Every use of ClosedXML — laying
+/// out a workbook frame (<see cref="WorkbookFrame"/>), the overview, a template — holds this lock;
+/// what runs without ClosedXML (an audit's workbook written from its frame, the table bodies, the
+/// CSV) still runs in parallel.
 /// </summary>
 internal static class ClosedXmlGate
 {

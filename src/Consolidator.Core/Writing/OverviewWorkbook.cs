@@ -46,7 +46,10 @@ public static class OverviewWorkbook
         Sheets.Table(ws, 3, columns, rows, bodies);
         Sheets.Title(ws, $"監査結果一覧（{result.Audits.Count} 件の監査、作成 {generatedAt:yyyy-MM-dd HH:mm}）", columns.Count);
         if (result.Audits.Count > 0) ChartSheet(wb.AddWorksheet("件数グラフ"), result, classes, bodies);
-        ResultWorkbook.HistorySheet(wb.AddWorksheet("取込履歴"), result.Files, "取込履歴（すべてのファイル）", generatedAt.Offset, bodies);
+        var history = new SheetPlan("取込履歴");
+        ResultWorkbook.HistorySheet(history, result.Files, "取込履歴（すべてのファイル）", generatedAt.Offset);
+        if (history.Body is { } body) bodies.Add(body);
+        history.Replay(wb.AddWorksheet("取込履歴"));
         bodies.Save(wb, stream);
     }
 

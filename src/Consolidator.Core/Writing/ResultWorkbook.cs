@@ -11,35 +11,33 @@ namespace Consolidator.Core.Writing;
 /// </summary>
 public static class ResultWorkbook
 {
-    public static void Write(AuditResult result, DateTimeOffset generatedAt, Stream stream)
-    {
-        var bodies = new TableBodies();
-        MemoryStream shell;
-        // ClosedXML one workbook at a time (ClosedXmlGate); the bodies are streamed in outside the gate.
-        lock (ClosedXmlGate.Lock)
-        {
-            using var wb = new XLWorkbook();
-            // The target's name came in with a file: cleaned like any cell text (a control character
-            // in a document property makes the writer throw), and kept short.
-            var title = CellText.Clean($"{result.Key.Target} {result.Key.FiscalYearLabel} 監査結果");
-            wb.Properties.Title = title.Length > 255 ? title[..254] + "…" : title;
-            wb.Properties.Subject = "情報セキュリティ監査 結果総括";
-            wb.Properties.Author = "Consolidator";
-            wb.Properties.Created = generatedAt.DateTime;
-            wb.Properties.Modified = generatedAt.DateTime;
+    /// <summary>
+    /// Writes the workbook. ClosedXML lays out each shape of workbook once per process
+    /// (<see cref="WorkbookFrame"/>); every audit's cells, 総括 included, are streamed into that frame.
+    /// </summary>
+    public static void Write(AuditResult result, DateTimeOffset generatedAt, Stream stream) =>
+        WorkbookFrame.Write(Plan(result, generatedAt), stream);
 
-            var chart = SummarySheet.Write(wb.AddWorksheet("総括"), result, generatedAt);
-            bodies.AddChart("総括", SummarySheet.Chart(result), chart, "判定結果の件数");
-            ItemsSheet(wb.AddWorksheet("監査結果"), result, bodies);
-            FindingsSheet(wb.AddWorksheet("指摘事項"), result, bodies);
-            AnswersSheet(wb.AddWorksheet("事前回答"), result, bodies);
-            ReviewSheet(wb.AddWorksheet("要確認"), result.Notes, $"要確認（{result.Key}）", bodies);
-            if (result.Roster is not null) RosterSheet.Write(wb.AddWorksheet("提出状況"), result, generatedAt.Offset, bodies);
-            HistorySheet(wb.AddWorksheet("取込履歴"), result.Inputs, $"取込履歴（{result.Key}）", generatedAt.Offset, bodies);
-            wb.Worksheet(1).SetTabActive();
-            shell = TableBodies.Shell(wb);
-        }
-        bodies.Finish(shell, stream);
+    /// <summary>The workbook laid out by ClosedXML for this audit alone, as before frames: what the framed workbook is compared with.</summary>
+    internal static void WriteLaidOut(AuditResult result, DateTimeOffset generatedAt, Stream stream) =>
+        WorkbookFrame.WriteLaidOut(Plan(result, generatedAt), stream);
+
+    /// <summary>The workbook's sheets as plans, without ClosedXML.</summary>
+    internal static WorkbookPlan Plan(AuditResult result, DateTimeOffset generatedAt)
+    {
+        // The target's name came in with a file: cleaned like any cell text (a control character
+        // in a document property makes the writer throw), and kept short.
+        var title = CellText.Clean($"{result.Key.Target} {result.Key.FiscalYearLabel} 監査結果");
+        var book = new WorkbookPlan(title.Length > 255 ? title[..254] + "…" : title, "情報セキュリティ監査 結果総括", "Consolidator", generatedAt.DateTime);
+        var chart = SummarySheet.Write(book.Add("総括"), result, generatedAt);
+        book.Bodies.AddChart("総括", SummarySheet.Chart(result), chart, "判定結果の件数");
+        ItemsSheet(book.Add("監査結果"), result);
+        FindingsSheet(book.Add("指摘事項"), result);
+        AnswersSheet(book.Add("事前回答"), result);
+        ReviewSheet(book.Add("要確認"), result.Notes, $"要確認（{result.Key}）");
+        if (result.Roster is not null) RosterSheet.Write(book.Add("提出状況"), result, generatedAt.Offset);
+        HistorySheet(book.Add("取込履歴"), result.Inputs, $"取込履歴（{result.Key}）", generatedAt.Offset);
+        return book;
     }
 
     public static void Write(AuditResult result, DateTimeOffset generatedAt, string path) =>
@@ -80,20 +78,25 @@ public static class ResultWorkbook
         return (columns, rows);
     }
 
-    private static void ItemsSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
+    private static void ItemsSheet(SheetPlan ws, AuditResult result)
     {
         var (columns, rows) = ItemTable(result);
         const int header = 3;
-        Sheets.Table(ws, header, columns, rows, bodies, JudgmentFill(result.Items, judgmentColumn: 5, labelColumn: 6));
+        Sheets.Table(ws, header, columns, rows, JudgmentFill(result.Items, judgmentColumn: 5, labelColumn: 6));
         Sheets.Title(ws, $"監査結果（{result.Key}）", columns.Count);
         if (rows.Count > 0 && JudgmentList(result.Scale) is { } list)
         {
-            var dv = ws.Range(header + 1, 5, header + rows.Count, 5).SetDataValidation();
-            dv.List(list, true);
-            dv.IgnoreBlanks = true;
-            dv.ErrorStyle = XLErrorStyle.Warning;
-            dv.ErrorTitle = "判定";
-            dv.ErrorMessage = "判定の区分から選んでください。 / Choose a judgment from the scale.";
+            var range = (header + 1, 5, header + rows.Count, 5);
+            ws.Validation = range;
+            ws.Sheet(w =>
+            {
+                var dv = w.Range(range.Item1, range.Item2, range.Item3, range.Item4).SetDataValidation();
+                dv.List(list, true);
+                dv.IgnoreBlanks = true;
+                dv.ErrorStyle = XLErrorStyle.Warning;
+                dv.ErrorTitle = "判定";
+                dv.ErrorMessage = "判定の区分から選んでください。 / Choose a judgment from the scale.";
+            }, "validation " + list);
         }
     }
 
@@ -138,7 +141,7 @@ public static class ResultWorkbook
             .ToList();
     }
 
-    private static void FindingsSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
+    private static void FindingsSheet(SheetPlan ws, AuditResult result)
     {
         var items = FindingItems(result);
         var conforming = Conforming(result.Scale);
@@ -163,12 +166,12 @@ public static class ResultWorkbook
             // An item judged on several sheets names the sheets where the finding was made.
             string.Join("\n", i.Judgments.SelectMany(j => j.SourceLines(c => !c.IsOutOfScope && c != conforming))),
         }).ToList();
-        Sheets.Table(ws, 3, columns, rows, bodies, JudgmentFill(items, judgmentColumn: 2, labelColumn: 3));
+        Sheets.Table(ws, 3, columns, rows, JudgmentFill(items, judgmentColumn: 2, labelColumn: 3));
         Sheets.Title(ws, $"指摘事項（{result.Key}）", columns.Count);
         if (rows.Count == 0) Sheets.Note(ws, 4, columns.Count, "指摘事項はありません。");
     }
 
-    private static void AnswersSheet(IXLWorksheet ws, AuditResult result, TableBodies bodies)
+    private static void AnswersSheet(SheetPlan ws, AuditResult result)
     {
         var judgment = result.Items.ToDictionary(i => i.Id, i => i.Judgment, StringComparer.Ordinal);
         var columns = new List<Column>
@@ -192,12 +195,12 @@ public static class ResultWorkbook
             (a.AnswerCell?.Cell ?? a.RawId.Cell).ToString(),
             a.Known ? "" : "監査項目にない番号（要確認）",
         }).ToList();
-        Sheets.Table(ws, 3, columns, rows, bodies);
+        Sheets.Table(ws, 3, columns, rows);
         Sheets.Title(ws, $"事前回答（{result.Key}）", columns.Count);
         if (rows.Count == 0) Sheets.Note(ws, 4, columns.Count, "事前回答はありません。");
     }
 
-    internal static void ReviewSheet(IXLWorksheet ws, IReadOnlyList<ReviewNote> notes, string title, TableBodies bodies)
+    internal static void ReviewSheet(SheetPlan ws, IReadOnlyList<ReviewNote> notes, string title)
     {
         var columns = new List<Column>
         {
@@ -215,7 +218,7 @@ public static class ResultWorkbook
             (i + 1).ToString(CultureInfo.InvariantCulture), n.KindLabel, n.ItemId ?? "", n.Where, n.Original, n.MessageJa, n.FixJa,
             $"{n.MessageEn} {n.FixEn}",
         }).ToList();
-        Sheets.Table(ws, 3, columns, rows, bodies);
+        Sheets.Table(ws, 3, columns, rows);
         Sheets.Title(ws, title, columns.Count);
         if (rows.Count == 0) Sheets.Note(ws, 4, columns.Count, "要確認の事項はありません。");
     }
@@ -223,7 +226,7 @@ public static class ResultWorkbook
     /// <summary>The first 12 hex digits and an ellipsis: what a person compares on paper.</summary>
     internal static string ShortHash(string sha256) => sha256.Length > 12 ? sha256[..12] + "…" : sha256;
 
-    internal static void HistorySheet(IXLWorksheet ws, IReadOnlyList<InputRecord> inputs, string title, TimeSpan offset, TableBodies bodies)
+    internal static void HistorySheet(SheetPlan ws, IReadOnlyList<InputRecord> inputs, string title, TimeSpan offset)
     {
         var columns = new List<Column>
         {
@@ -260,7 +263,7 @@ public static class ResultWorkbook
             f.Source.Sha256,
         }).ToList();
         var statusColumn = columns.FindIndex(c => c.Header == "状態");
-        Sheets.Table(ws, 3, columns, rows, bodies, (r, c) => c != statusColumn ? null : inputs[r].Status switch
+        Sheets.Table(ws, 3, columns, rows, (r, c) => c != statusColumn ? null : inputs[r].Status switch
         {
             FileStatus.Adopted => "#E2EFDA",
             FileStatus.Rejected => "#F4B6B6",

@@ -13,7 +13,7 @@ namespace Consolidator.Core.Writing;
 /// </summary>
 internal static class RosterSheet
 {
-    public static void Write(IXLWorksheet ws, AuditResult result, TimeSpan offset, TableBodies bodies)
+    public static void Write(SheetPlan ws, AuditResult result, TimeSpan offset)
     {
         var roster = result.Roster!;
         var columns = new List<Column>
@@ -49,7 +49,7 @@ internal static class RosterSheet
         }).ToList();
         var state = columns.FindIndex(c => c.Header == "状態");
         var due = columns.FindIndex(c => c.Header == "期限");
-        Sheets.Table(ws, 3, columns, rows, bodies, (r, c) =>
+        Sheets.Table(ws, 3, columns, rows, (r, c) =>
             c == state ? Fill(roster.Entries[r].State)
             : c == due && roster.Entries[r].Overdue ? "#F4B6B6"
             : null);

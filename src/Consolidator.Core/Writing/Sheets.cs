@@ -68,25 +68,34 @@ internal static class Sheets
     /// <summary>A row height for the given number of lines, within Excel's limit.</summary>
     public static double Height(int lines) => Math.Min(409, lines * LineHeight + 3);
 
+    /// <summary>A table laid out on a ClosedXML sheet directly (the overview): planned, then replayed; its body goes to <paramref name="bodies"/>.</summary>
+    public static void Table(IXLWorksheet ws, int headerRow, IReadOnlyList<Column> columns, IReadOnlyList<string?[]> rows,
+        TableBodies bodies, Func<int, int, string?>? fill = null)
+    {
+        var plan = new SheetPlan(ws.Name);
+        Table(plan, headerRow, columns, rows, fill);
+        if (plan.Body is { } body) bodies.Add(body);
+        plan.Replay(ws);
+    }
+
     /// <summary>
     /// A table: header row, body rows, borders, wrap, frozen header, filter, widths, heights, print
-    /// setup. <paramref name="fill"/> gives a body cell's fill colour (#RRGGBB), or null. With
-    /// <paramref name="bodies"/>, ClosedXML lays out one probe row per body style and the rows
-    /// themselves are streamed into the saved package (<see cref="TableBodies"/>); a table without
-    /// rows is written by ClosedXML alone.
+    /// setup. <paramref name="fill"/> gives a body cell's fill colour (#RRGGBB), or null. ClosedXML
+    /// lays out one probe row per body style and the rows themselves are streamed into the saved
+    /// package (<see cref="TableBodies"/>); a table without rows is laid out by ClosedXML alone.
     /// </summary>
-    public static void Table(IXLWorksheet ws, int headerRow, IReadOnlyList<Column> columns, IReadOnlyList<string?[]> rows,
-        TableBodies? bodies, Func<int, int, string?>? fill = null)
+    public static void Table(SheetPlan plan, int headerRow, IReadOnlyList<Column> columns, IReadOnlyList<string?[]> rows,
+        Func<int, int, string?>? fill = null)
     {
-        var streamed = bodies is not null && rows.Count > 0;
+        var streamed = rows.Count > 0;
         var fills = new List<string>();
         if (fill is not null)
             for (var r = 0; r < rows.Count; r++)
                 for (var c = 0; c < columns.Count; c++)
                     if (fill(r, c) is { } f && !fills.Contains(f)) fills.Add(f);
-        // Rows styled by ClosedXML: the body itself, or the probe rows standing for it.
-        var styledRows = streamed ? 1 + fills.Count : Math.Max(rows.Count, 1);
-        Base(ws, headerRow + styledRows, columns.Count);
+        // Rows styled by ClosedXML: the probe rows standing for the body, or the one empty row.
+        var styledRows = streamed ? 1 + fills.Count : 1;
+        Base(plan, headerRow + styledRows, columns.Count);
         var widths = new double[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {
@@ -99,10 +108,10 @@ internal static class Sheets
         PageFit.Narrow(widths, columns, printed);
         for (var c = 0; c < columns.Count; c++)
         {
-            ws.Column(c + 1).Width = widths[c];
-            Put(ws.Cell(headerRow, c + 1), columns[c].Header);
+            plan.Width(c + 1, widths[c]);
+            plan.Put(headerRow, c + 1, columns[c].Header);
         }
-        ws.Row(headerRow).Height = Height(Enumerable.Range(0, columns.Count).Max(c => Lines(columns[c].Header, widths[c])));
+        plan.Height(headerRow, Height(Enumerable.Range(0, columns.Count).Max(c => Lines(columns[c].Header, widths[c]))));
 
         var heights = new double[rows.Count];
         for (var r = 0; r < rows.Count; r++)
@@ -110,63 +119,101 @@ internal static class Sheets
             var values = rows[r];
             var lines = 1;
             for (var c = 0; c < columns.Count && c < values.Length; c++)
-            {
-                var v = values[c];
-                if (!streamed)
-                {
-                    var cell = ws.Cell(headerRow + 1 + r, c + 1);
-                    if (columns[c].Numeric && int.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
-                        Put(cell, n);
-                    else
-                        Put(cell, v);
-                }
-                if (columns[c].Wrap) lines = Math.Max(lines, Lines(v, widths[c] * (columns[c].Small ? FontSize / SmallFontSize : 1)));
-            }
+                if (columns[c].Wrap) lines = Math.Max(lines, Lines(values[c], widths[c] * (columns[c].Small ? FontSize / SmallFontSize : 1)));
             heights[r] = Height(lines);
-            if (!streamed) ws.Row(headerRow + 1 + r).Height = heights[r];
         }
 
         // One cell styled, its style given to a whole range at once: range by range and property by
         // property ClosedXML looks a style up per cell and property (the inside borders most).
         var lastRow = headerRow + styledRows;
-        var headStyle = ws.Cell(headerRow, 1).Style;
-        headStyle.Font.Bold = true;
-        headStyle.Fill.BackgroundColor = HeaderFill;
-        headStyle.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        headStyle.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-        headStyle.Alignment.WrapText = true;
-        Grid(headStyle);
-        ws.Range(headerRow, 1, headerRow, columns.Count).Style = headStyle;
+        plan.StyleAs(headerRow, 1, headerRow, 1, headerRow, columns.Count, headStyle =>
+        {
+            headStyle.Font.Bold = true;
+            headStyle.Fill.BackgroundColor = HeaderFill;
+            headStyle.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            headStyle.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+            headStyle.Alignment.WrapText = true;
+            Grid(headStyle);
+        });
         for (var c = 0; c < columns.Count; c++)
         {
             var col = columns[c];
-            var style = ws.Cell(headerRow + 1, c + 1).Style;
-            style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            style.Alignment.WrapText = col.Wrap;
-            if (col.Center) style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            if (col.Small) style.Font.FontSize = SmallFontSize;
-            Grid(style);
-            ws.Range(headerRow + 1, c + 1, lastRow, c + 1).Style = style;
+            plan.StyleAs(headerRow + 1, c + 1, headerRow + 1, c + 1, lastRow, c + 1, style =>
+            {
+                style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+                style.Alignment.WrapText = col.Wrap;
+                if (col.Center) style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+                if (col.Small) style.Font.FontSize = SmallFontSize;
+                Grid(style);
+            }, variant: $"{(col.Wrap ? "w" : "")}{(col.Center ? "c" : "")}{(col.Small ? "s" : "")}");
         }
         if (streamed)
         {
             for (var k = 0; k < fills.Count; k++)
-                ws.Range(headerRow + 2 + k, 1, headerRow + 2 + k, columns.Count).Style.Fill.BackgroundColor = XLColor.FromHtml(fills[k]);
-            bodies!.Add(new TableBody(ws.Name, headerRow, columns, rows, heights, fills, fill));
+            {
+                var f = fills[k];
+                plan.Style(headerRow + 2 + k, 1, headerRow + 2 + k, columns.Count, s => s.Fill.BackgroundColor = XLColor.FromHtml(f), variant: f);
+            }
+            plan.Body = new TableBody(plan.Name, headerRow, columns, rows, heights, fills, fill);
         }
-        else if (fill is not null)
+        if (rows.Count > 0)
         {
-            for (var r = 0; r < rows.Count; r++)
-                for (var c = 0; c < columns.Count; c++)
-                    if (fill(r, c) is { } f) ws.Cell(headerRow + 1 + r, c + 1).Style.Fill.BackgroundColor = XLColor.FromHtml(f);
+            var filter = (headerRow, 1, headerRow + rows.Count, columns.Count);
+            plan.Filter = filter;
+            plan.Sheet(ws => ws.Range(filter.headerRow, 1, filter.Item3, filter.Item4).SetAutoFilter(), "filter");
         }
-        if (rows.Count > 0) ws.Range(headerRow, 1, headerRow + rows.Count, columns.Count).SetAutoFilter();
-        ws.SheetView.FreezeRows(headerRow);
+        plan.Sheet(ws => ws.SheetView.FreezeRows(headerRow), $"freeze {headerRow}");
         var smallest = columns.Take(printed).Any(c => c.Small) ? SmallFontSize : FontSize;
-        Print(ws, headerRow, headerRow, PageFit.For(widths.Take(printed).ToList(), smallest));
+        Print(plan, headerRow, headerRow, PageFit.For(widths.Take(printed).ToList(), smallest));
         if (printed < columns.Count)
-            ws.PageSetup.PrintAreas.Add(1, 1, headerRow + Math.Max(rows.Count, 1), printed);
+        {
+            var area = (1, 1, headerRow + Math.Max(rows.Count, 1), printed);
+            plan.PrintArea = area;
+            plan.Sheet(ws => ws.PageSetup.PrintAreas.Add(area.Item1, area.Item2, area.Item3, area.Item4), "area");
+        }
     }
+
+    /// <summary>A sheet title in row 1 across the given columns.</summary>
+    public static void Title(SheetPlan plan, string title, int columns)
+    {
+        var last = Math.Max(1, columns);
+        plan.Merge(1, 1, 1, last, checkIntersections: true);
+        plan.Put(1, 1, title);
+        plan.Style(1, 1, 1, last, s =>
+        {
+            s.Font.Bold = true;
+            s.Font.FontSize = 14;
+            s.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        });
+        plan.Height(1, 24);
+    }
+
+    /// <inheritdoc cref="Note(IXLWorksheet, int, int, string)"/>
+    public static void Note(SheetPlan plan, int row, int columns, string text)
+    {
+        var last = Math.Max(1, columns);
+        plan.Merge(row, 1, row, last, checkIntersections: true);
+        plan.Put(row, 1, text);
+        plan.Style(row, 1, row, last, s =>
+        {
+            s.Alignment.WrapText = false;
+            s.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            s.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        });
+        plan.Height(row, Height(1));
+    }
+
+    /// <inheritdoc cref="Print(IXLWorksheet, int, int, PageFit)"/>
+    public static void Print(SheetPlan plan, int repeatFrom, int repeatTo, PageFit fit) =>
+        plan.Sheet(ws => Print(ws, repeatFrom, repeatTo, fit), $"print {repeatFrom}-{repeatTo} {fit}");
+
+    /// <inheritdoc cref="Base(IXLWorksheet, int, int)"/>
+    public static void Base(SheetPlan plan, int lastRow, int lastColumn) =>
+        plan.Style(1, 1, Math.Max(1, lastRow), Math.Max(1, lastColumn), s =>
+        {
+            s.Font.FontName = Font;
+            s.Font.FontSize = FontSize;
+        });
 
     /// <summary>
     /// A line that stands for an empty table ("要確認の事項はありません。"): across the whole table,

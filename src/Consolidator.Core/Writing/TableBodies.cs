@@ -69,6 +69,8 @@ internal sealed class TableBodies
         }
     }
 
+    internal IReadOnlyList<TableBody> Bodies => _bodies;
+
     private void Splice(Stream shell, Stream output)
     {
         using var input = new ZipArchive(shell, ZipArchiveMode.Read, leaveOpen: true);
@@ -110,7 +112,7 @@ internal sealed class TableBodies
     /// relationships, the sheet's relationships (ClosedXML's, if any, with one more), the content
     /// types with the two new parts; and per sheet the relationship id its &lt;drawing&gt; element uses.
     /// </summary>
-    private (Dictionary<string, string> Sheets, Dictionary<string, string> Replaced, List<(string, string)> Added) ChartParts(
+    internal (Dictionary<string, string> Sheets, Dictionary<string, string> Replaced, List<(string, string)> Added) ChartParts(
         ZipArchive input, Dictionary<string, string> sheets)
     {
         var sheetRelIds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -159,7 +161,7 @@ internal sealed class TableBodies
     /// A sheet ClosedXML saved, copied with a &lt;drawing&gt; element in its place in the schema's order:
     /// after the page setup and the breaks, before legacy drawings, tables and extensions.
     /// </summary>
-    private static void WithDrawing(Stream from, Stream to, string relId)
+    internal static void WithDrawing(Stream from, Stream to, string relId)
     {
         string xml;
         using (var r = new StreamReader(from, Utf8)) xml = r.ReadToEnd();
@@ -176,7 +178,7 @@ internal sealed class TableBodies
     }
 
     /// <summary>Sheet name → part path, and the shared strings part, from workbook.xml and its relationships.</summary>
-    private static (Dictionary<string, string> Sheets, string? SharedStrings) Locate(ZipArchive zip)
+    internal static (Dictionary<string, string> Sheets, string? SharedStrings) Locate(ZipArchive zip)
     {
         var relIds = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var xml = XmlReader.Create(zip.GetEntry("xl/workbook.xml")!.Open(), Settings))
@@ -199,7 +201,7 @@ internal sealed class TableBodies
 
     private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = false };
 
-    private static XmlWriter Writer(Stream to) => XmlWriter.Create(to, new XmlWriterSettings { Encoding = Utf8, CloseOutput = false });
+    internal static XmlWriter Writer(Stream to) => XmlWriter.Create(to, new XmlWriterSettings { Encoding = Utf8, CloseOutput = false });
 
     /// <summary>Copies the shell sheet, taking the probe rows' style indices and writing the real rows in their place.</summary>
     private static void WriteSheet(Stream from, Stream to, TableBody body, SharedStrings strings)
@@ -271,7 +273,7 @@ internal sealed class TableBodies
     /// numbers as numbers, empty cells styled and without a value. Only numbers and cell references
     /// are written here; every text goes through the shared strings, which are escaped.
     /// </summary>
-    private static void WriteRows(XmlWriter writer, string prefix, TableBody body, List<uint[]> styles, SharedStrings strings)
+    internal static void WriteRows(XmlWriter writer, string prefix, TableBody body, List<uint[]> styles, SharedStrings strings)
     {
         var columns = body.Columns;
         var p = prefix.Length == 0 ? "" : prefix + ":";
@@ -319,10 +321,10 @@ internal sealed class TableBodies
 
     private static string ColumnName(int column) => Model.CellRef.ColumnName(column);
 
-    private static string CellRefName(int column, int row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
+    internal static string CellRefName(int column, int row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The shared string table: ClosedXML's entries kept as written, the tables' texts appended once each.</summary>
-    private sealed class SharedStrings
+    internal sealed class SharedStrings
     {
         private readonly List<SharedStringItem> _existing = [];
         private readonly List<string> _added = [];
