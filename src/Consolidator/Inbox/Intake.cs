@@ -32,6 +32,11 @@ public enum TakeStatus
 public sealed record TakeResult(string InboxPath, TakeStatus Status, LedgerFile? File = null, Submission? Submission = null)
 {
     public bool Taken => Status is TakeStatus.Archived or TakeStatus.Rejected;
+
+    /// <summary>For <see cref="TakeStatus.Failed"/>: what stopped the copy, and where it was going.</summary>
+    public Exception? Error { get; init; }
+
+    public string? Destination { get; init; }
 }
 
 /// <summary>What recovery found after a crash.</summary>
@@ -173,7 +178,7 @@ public sealed class Intake
             TryDelete(TempFiles.Taking(destination, file.Id));
             if (moved) TryDelete(destination);
             _ledger.Forget(file.Id);
-            return new TakeResult(relativePath, TakeStatus.Failed);
+            return new TakeResult(relativePath, TakeStatus.Failed) { Error = e, Destination = destination };
         }
         _ledger.MarkStored(file.Id, _time.GetUtcNow());
 

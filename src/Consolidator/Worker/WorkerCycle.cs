@@ -150,6 +150,16 @@ public sealed class WorkerCycle
         try
         {
             var outcome = await _runner.RunAsync(trigger, cancel);
+            if (outcome.Failures.Count > 0)
+            {
+                // Outputs that cannot be written now (a full disk, a folder without rights) are tried again later; the others are written.
+                var again = now + Max(_settings.Debounce, _settings.RescanInterval);
+                _debounce.DueBy(again);
+                foreach (var f in outcome.Failures)
+                    _log.LogError("Consolidation could not write {Output}{DiskFull}; it is tried again at {Retry:O}",
+                        Core.Writing.Printable.Name(f.Path), f.IsDiskFull ? " (disk full)" : "", again);
+                return new CycleReport(taken, refused, null, trigger);
+            }
             _debounce.Clear();
             _changedBeforeStart = false;
             return new CycleReport(taken, refused, outcome, trigger);
