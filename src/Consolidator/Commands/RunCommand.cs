@@ -64,8 +64,7 @@ internal static class RunCommand
         }
         if (errors.Count > 0)
         {
-            Console.Error.WriteLine("設定に誤りがあります / Invalid settings:");
-            foreach (var e in errors) Console.Error.WriteLine("  - " + e);
+            SettingsErrors.Write(Console.Error, errors);
             return ExitCodes.Usage;
         }
         var paths = ResolvedPaths.From(pathSettings, Directory.GetCurrentDirectory());
