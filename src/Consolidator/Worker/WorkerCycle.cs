@@ -155,9 +155,8 @@ public sealed class WorkerCycle
                 // Outputs that cannot be written now (a full disk, a folder without rights) are tried again later; the others are written.
                 var again = now + Max(_settings.Debounce, _settings.RescanInterval);
                 _debounce.DueBy(again);
-                foreach (var f in outcome.Failures)
-                    _log.LogError("Consolidation could not write {Output}{DiskFull}; it is tried again at {Retry:O}",
-                        Core.Writing.Printable.Name(f.Path), f.IsDiskFull ? " (disk full)" : "", again);
+                // Each output not written is logged by the job; the cycle says once that it failed, with the first error.
+                _log.LogError(outcome.Failures[0].Error, "Consolidation failed; it is tried again at {Retry:O}", again);
                 return new CycleReport(taken, refused, null, trigger);
             }
             _debounce.Clear();
