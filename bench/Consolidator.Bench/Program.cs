@@ -16,6 +16,11 @@ using Consolidator.Inbox;
 // XmlReader pass on one thread. --double also runs `run` over twice the audits and reports how
 // much the peak memory grew; --watch N consolidates the corpus N times in one worker process and
 // reports its memory after each consolidation.
+//   dotnet run -c Release --project bench/Consolidator.Bench -- --differential FOLDER [--details FILE]
+// reads every .xlsx/.xlsm under FOLDER with the product's reader and with ExcelDataReader and
+// compares them cell by cell (scripts/reader-differential.sh).
+if (Array.IndexOf(args, "--differential") is var d and >= 0 && d + 1 < args.Length)
+    return Differential.Run(args[d + 1], Array.IndexOf(args, "--details") is var t and >= 0 && t + 1 < args.Length ? args[t + 1] : null);
 var options = Args.Parse(args);
 if (options.Phase is { } phase) return Phases.Run(phase, options);
 
@@ -151,6 +156,49 @@ internal static class Phases
                     while (reader.NextResult());
                 }
                 break;
+            case "reader-own":
+            {
+                // The product's own .xlsx reader alone, one thread: every file read into its RawWorkbook.
+                var own = new Consolidator.Core.Reading.Xlsx.XlsxReader();
+                foreach (var f in files)
+                {
+                    using var stream = new MemoryStream(File.ReadAllBytes(f.FullPath), writable: false);
+                    _ = own.Read(stream, f.RelativePath, new Consolidator.Core.Reading.ReadBudget(Consolidator.Core.Reading.ReadLimits.Default));
+                }
+                break;
+            }
+            case "reader-parts":
+                ReaderParts.Run(files.Select(f => f.FullPath).ToList());
+                break;
+            case "read-1":
+                // What ingest reads, one thread: each file's bytes sniffed and read by the reader of its format.
+                foreach (var f in files)
+                {
+                    using var stream = File.OpenRead(f.FullPath);
+                    _ = Consolidator.Core.Reading.WorkbookReader.Read(stream, f.RelativePath);
+                }
+                break;
+            case "ingest-1":
+            {
+                // ingest on one thread: with read-1, what recognition and parking add to reading.
+                var job = new Consolidator.ConsolidationJob(new Consolidation(new ConsolidationOptions { MaxParallelism = 1 }), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Consolidator.ConsolidationJob>.Instance);
+                using var spill = new RowSpill();
+                var submissions = job.IngestAll(files, null, CancellationToken.None, spill);
+                if (submissions.Any(s => s.IsRejected)) throw new InvalidOperationException("a file was rejected");
+                break;
+            }
+            case "reader-ref":
+            {
+                // The reference .xlsx reader (guard, then ExcelDataReader twice per sheet) alone, one thread.
+                System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+                var reference = new Consolidator.Core.Reading.Xlsx.ExcelDataReaderXlsxReader();
+                foreach (var f in files)
+                {
+                    using var stream = new MemoryStream(File.ReadAllBytes(f.FullPath), writable: false);
+                    _ = reference.Read(stream, f.RelativePath, new Consolidator.Core.Reading.ReadBudget(Consolidator.Core.Reading.ReadLimits.Default));
+                }
+                break;
+            }
             case "ingest":
             {
                 // What `run` and `validate` do before merging: every file hashed once, read and

@@ -37,6 +37,27 @@ internal static class DisplayText
         }
     }
 
+    /// <summary>A number as its number format shows it (<paramref name="format"/> null: General).</summary>
+    public static string Number(double d, string? format) => FormatNumber(d, format);
+
+    /// <summary>
+    /// Whether a number format shows a date (a date section: yyyy/m/d, h:mm, ggge年) or a duration
+    /// (an elapsed-time section: [h]:mm), as the number format parser reads it; a format it cannot
+    /// parse is neither.
+    /// </summary>
+    public static (bool Date, bool Duration) Kind(string? format)
+    {
+        if (string.IsNullOrEmpty(format) || format.Equals("General", StringComparison.OrdinalIgnoreCase) || format == "@") return (false, false);
+        ExcelNumberFormat.NumberFormat? nf;
+        if (format.Length > MaxFormatLength) nf = Parse(format);
+        else if (!Formats.TryGetValue(format, out nf))
+        {
+            nf = Parse(format);
+            if (Formats.Count < MaxCachedFormats) Formats.TryAdd(format, nf);
+        }
+        return nf is null ? (false, false) : (nf.IsDateTimeFormat, nf.IsTimeSpanFormat);
+    }
+
     public static string General(double d)
     {
         if (double.IsNaN(d) || double.IsInfinity(d)) return "";

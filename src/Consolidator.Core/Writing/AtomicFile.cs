@@ -1,15 +1,23 @@
+using Consolidator.Core.Durability;
+
 namespace Consolidator.Core.Writing;
 
 /// <summary>
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then
-/// renamed over the old one. A reader never sees half a workbook.
+/// renamed over the old one, and the folder flushed so that the new name survives a power cut.
+/// A reader never sees half a workbook.
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write)
+    /// <param name="path">The file to write.</param>
+    /// <param name="write">Writes the contents.</param>
+    /// <param name="flushFolder">
+    /// False when the caller flushes the folder itself, once for several files (the intake's batch).
+    /// </param>
+    public static void Write(string path, Action<Stream> write, bool flushFolder = true)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
+        DurableDirectory.Create(dir);
         // The temporary name starts like the file, cut short so that a long name still fits the
         // file system's limit once the suffix is added; the leading dot hides it from the inbox scan.
         var name = Path.GetFileName(path);
@@ -23,6 +31,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);
+            if (flushFolder) DurableDirectory.Flush(dir);
         }
         finally
         {

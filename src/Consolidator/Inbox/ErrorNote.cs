@@ -43,11 +43,11 @@ public static class ErrorNote
         return sb.ToString();
     }
 
-    /// <summary>Writes the note beside the stored file, whole or not at all.</summary>
-    public static void Write(string storedFile, LedgerFile file, TimeZoneInfo zone)
+    /// <summary>Writes the note beside the stored file, whole or not at all; <paramref name="flushFolder"/> false when the caller flushes the folder.</summary>
+    public static void Write(string storedFile, LedgerFile file, TimeZoneInfo zone, bool flushFolder = true)
     {
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble()
             .Concat(Encoding.UTF8.GetBytes(Text(file, zone))).ToArray();
-        AtomicFile.Write(PathFor(storedFile), s => s.Write(bytes));
+        AtomicFile.Write(PathFor(storedFile), s => s.Write(bytes), flushFolder);
     }
 }

@@ -6,9 +6,13 @@ namespace Consolidator.Ledger;
 
 /// <summary>
 /// The ledger of every file taken from the inbox and every consolidation, in one SQLite file
-/// (state/ledger.db). WAL journal with synchronous=FULL: each committed step survives a crash
-/// or a power cut, and <c>status</c> can read while the worker writes. One connection, used
-/// under a lock, because the worker takes several files at once.
+/// (state/ledger.db). WAL journal with synchronous=FULL: the WAL is fsynced at every commit, so
+/// a committed step survives a crash or a power cut (with synchronous=NORMAL a WAL commit is
+/// fsynced only at the next checkpoint), and <c>status</c> can read while the worker writes.
+/// Files taken together are recorded in one transaction (<see cref="Record"/>), once their
+/// copies are on disk; only marking them Done is committed without waiting for the disk, since
+/// recovery redoes it from what the inbox holds. One connection, used under a lock, because the
+/// worker takes several files at once.
 /// </summary>
 public sealed partial class FileLedger : IDisposable
 {
@@ -86,7 +90,10 @@ public sealed partial class FileLedger : IDisposable
         tx.Commit();
     }
 
-    /// <summary>Step 1 of a take: the file is read and judged, its copy is about to be written. Returns its id.</summary>
+    /// <summary>
+    /// A file read and judged whose copy is about to be written (the intake now records files only once
+    /// their copies are in place, <see cref="Record"/>; kept for ledgers and tests that hold this stage). Returns its id.
+    /// </summary>
     public long Begin(LedgerFile f)
     {
         lock (_gate)
@@ -98,20 +105,87 @@ public sealed partial class FileLedger : IDisposable
                 VALUES ($inbox, $stored, $sha, $size, $modified, $received, $stage, $outcome, $code, $ja, $en, $fixja, $fixen)
                 RETURNING id;
                 """;
-            cmd.Parameters.AddWithValue("$inbox", f.InboxPath);
-            cmd.Parameters.AddWithValue("$stored", f.StoredPath);
-            cmd.Parameters.AddWithValue("$sha", f.Sha256);
-            cmd.Parameters.AddWithValue("$size", f.Size);
-            cmd.Parameters.AddWithValue("$modified", Time(f.ModifiedAt));
-            cmd.Parameters.AddWithValue("$received", Time(f.ReceivedAt));
-            cmd.Parameters.AddWithValue("$stage", nameof(FileStage.Taking));
-            cmd.Parameters.AddWithValue("$outcome", f.Outcome.ToString());
-            cmd.Parameters.AddWithValue("$code", (object?)f.Rejection?.Code ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$ja", (object?)f.Rejection?.MessageJa ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$en", (object?)f.Rejection?.MessageEn ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$fixja", (object?)f.Rejection?.FixJa ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$fixen", (object?)f.Rejection?.FixEn ?? DBNull.Value);
+            Bind(cmd, f, FileStage.Taking);
             return (long)cmd.ExecuteScalar()!;
+        }
+    }
+
+    /// <summary>
+    /// Records files whose copies are renamed into place and flushed, with their folders, as Stored,
+    /// all in one durable transaction. Returns their ids, in order.
+    /// </summary>
+    public IReadOnlyList<long> Record(IReadOnlyList<LedgerFile> files, DateTimeOffset at)
+    {
+        if (files.Count == 0) return [];
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            using var cmd = _db.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = """
+                INSERT INTO files (inbox_path, stored_path, sha256, size, modified_at, received_at, stage, outcome,
+                                   reason_code, reason_ja, reason_en, fix_ja, fix_en, stored_at)
+                VALUES ($inbox, $stored, $sha, $size, $modified, $received, $stage, $outcome, $code, $ja, $en, $fixja, $fixen, $at)
+                RETURNING id;
+                """;
+            var ids = new List<long>(files.Count);
+            foreach (var f in files)
+            {
+                cmd.Parameters.Clear();
+                Bind(cmd, f, FileStage.Stored);
+                cmd.Parameters.AddWithValue("$at", Time(at));
+                ids.Add((long)cmd.ExecuteScalar()!);
+            }
+            tx.Commit();
+            return ids;
+        }
+    }
+
+    /// <summary>
+    /// Step 3 for files taken together: the inbox no longer holds them. Committed without waiting for
+    /// the disk (the next durable commit or checkpoint carries it): lost to a power cut, recovery finds
+    /// the files Stored, their originals gone from the inbox, and marks them again.
+    /// </summary>
+    public void MarkDone(IReadOnlyList<long> ids, DateTimeOffset at)
+    {
+        if (ids.Count == 0) return;
+        lock (_gate)
+        {
+            Exec("PRAGMA synchronous=NORMAL;");
+            try
+            {
+                using var tx = _db.BeginTransaction();
+                using var cmd = _db.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = "UPDATE files SET stage = 'Done', done_at = $at WHERE id = $id;";
+                cmd.Parameters.AddWithValue("$at", Time(at));
+                var id = cmd.Parameters.Add("$id", SqliteType.Integer);
+                foreach (var i in ids)
+                {
+                    id.Value = i;
+                    cmd.ExecuteNonQuery();
+                }
+                tx.Commit();
+            }
+            finally
+            {
+                Exec("PRAGMA synchronous=FULL;");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Undoes a take whose copy a power cut lost while the ledger kept it: the original is still in
+    /// the inbox and is taken again.
+    /// </summary>
+    public void ForgetLost(long id)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = "DELETE FROM files WHERE id = $id;";
+            cmd.Parameters.AddWithValue("$id", id);
+            cmd.ExecuteNonQuery();
         }
     }
 
@@ -262,6 +336,23 @@ public sealed partial class FileLedger : IDisposable
     }
 
     public void Dispose() => _db.Dispose();
+
+    private static void Bind(SqliteCommand cmd, LedgerFile f, FileStage stage)
+    {
+        cmd.Parameters.AddWithValue("$inbox", f.InboxPath);
+        cmd.Parameters.AddWithValue("$stored", f.StoredPath);
+        cmd.Parameters.AddWithValue("$sha", f.Sha256);
+        cmd.Parameters.AddWithValue("$size", f.Size);
+        cmd.Parameters.AddWithValue("$modified", Time(f.ModifiedAt));
+        cmd.Parameters.AddWithValue("$received", Time(f.ReceivedAt));
+        cmd.Parameters.AddWithValue("$stage", stage.ToString());
+        cmd.Parameters.AddWithValue("$outcome", f.Outcome.ToString());
+        cmd.Parameters.AddWithValue("$code", (object?)f.Rejection?.Code ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$ja", (object?)f.Rejection?.MessageJa ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$en", (object?)f.Rejection?.MessageEn ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$fixja", (object?)f.Rejection?.FixJa ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$fixen", (object?)f.Rejection?.FixEn ?? DBNull.Value);
+    }
 
     private void SetStage(long id, FileStage stage, string column, DateTimeOffset at)
     {

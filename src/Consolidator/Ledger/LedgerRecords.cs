@@ -3,12 +3,17 @@ using Consolidator.Core.Model;
 namespace Consolidator.Ledger;
 
 /// <summary>
-/// How far the move of a file out of the inbox got. Each step is committed before the next
-/// begins, so after a crash the ledger says exactly what to finish or undo.
+/// How far the move of a file out of the inbox got. A file is recorded once its copy is renamed
+/// into place and flushed (Stored), and Done once its original is gone from the inbox, so after a
+/// crash or a power cut the ledger and the folders together say what to finish or undo
+/// (<see cref="Inbox.Intake.Recover"/>).
 /// </summary>
 public enum FileStage
 {
-    /// <summary>Read and judged; its copy in archive/ or rejected/ may be missing or incomplete.</summary>
+    /// <summary>
+    /// Read and judged; its copy in archive/ or rejected/ may be missing or incomplete. Written by
+    /// earlier versions, which recorded a file before copying it; still finished or undone at start.
+    /// </summary>
     Taking,
     /// <summary>The copy is complete and its hash checked; the inbox may still hold the original.</summary>
     Stored,

@@ -136,6 +136,7 @@ public sealed class MailDispatcher
 
     private async Task<MailReport> FlushLockedAsync(CancellationToken cancel)
     {
+        _outbox.SweepTemporary();
         var pending = _outbox.Pending();
         var failures = new List<MailFailure>();
         var sent = 0;

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Consolidator.Core.Durability;
 using Consolidator.Core.Writing;
+using Consolidator.Inbox;
 using MimeKit;
 
 namespace Consolidator.Mail;
@@ -26,8 +28,9 @@ internal sealed record EnqueueResult(EnqueueState State, OutboxEntry? Entry, IRe
 
 /// <summary>
 /// The outbox in the state folder: every mail is written here as an .eml (whole or not at all)
-/// before it is sent, and removed only after the server has accepted it, so a mail is never
-/// lost to a crash or an unreachable server. Beside each .eml a .json notes its failed attempts;
+/// before it is sent (flushed, and the folder flushed, before it counts as queued), and removed
+/// only after the server has accepted it and sent.log is flushed, so a mail is never lost to a
+/// crash, a power cut or an unreachable server. Beside each .eml a .json notes its failed attempts;
 /// sent.log remembers what was delivered, so the same mail is never queued again.
 /// One process works on the outbox at a time (<see cref="LockAsync"/>): two flushes of the same
 /// folder — <c>watch</c> and a <c>run --mail</c> by hand — never send one mail twice.
@@ -108,12 +111,22 @@ internal sealed class Outbox
             .ToList();
     }
 
-    /// <summary>The server accepted the mail: note it in sent.log, then remove it.</summary>
+    /// <summary>
+    /// The server accepted the mail: note it in sent.log and flush that to disk (with the folder when
+    /// the log is new), then remove the mail. A removal lost to a power cut is found in sent.log at the
+    /// next flush and the mail discarded, never sent again.
+    /// </summary>
     public void Delivered(OutboxEntry entry)
     {
         var journal = Path.Combine(Folder, JournalName);
-        File.AppendAllText(journal, string.Create(CultureInfo.InvariantCulture,
-            $"{_time.GetUtcNow():O}\t{entry.Id}\t{Path.GetFileName(entry.Path)}\n"));
+        var created = !File.Exists(journal);
+        using (var log = new FileStream(journal, FileMode.Append, FileAccess.Write, FileShare.Read))
+        {
+            log.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $"{_time.GetUtcNow():O}\t{entry.Id}\t{Path.GetFileName(entry.Path)}\n")));
+            log.Flush(flushToDisk: true);
+        }
+        if (created) DurableDirectory.Flush(Folder);
         Remove(entry);
         var lines = File.ReadAllLines(journal);
         if (lines.Length > JournalKeep * 2)
@@ -146,6 +159,33 @@ internal sealed class Outbox
             && DateTimeOffset.TryParse(last.Split('\t')[0], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
             lastSent = at;
         return new OutboxStatus(outbox.Folder, pending, lastSent);
+    }
+
+    /// <summary>
+    /// Removes the outbox's own temporary files older than an hour: a mail being written when the
+    /// process stopped or the power failed, never renamed into the outbox, so never counted as queued
+    /// (the run that wrote it queues it again). A process queueing without the lock meanwhile writes a
+    /// younger one, which stays.
+    /// </summary>
+    public int SweepTemporary()
+    {
+        if (!Directory.Exists(Folder)) return 0;
+        var before = _time.GetUtcNow() - TimeSpan.FromHours(1);
+        var swept = 0;
+        foreach (var temp in Directory.EnumerateFiles(Folder, ".*.tmp"))
+        {
+            if (!TempFiles.IsOurs(Path.GetFileName(temp)) || File.GetLastWriteTimeUtc(temp) > before.UtcDateTime) continue;
+            try
+            {
+                File.Delete(temp);
+                swept++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Swept at a later flush.
+            }
+        }
+        return swept;
     }
 
     /// <summary>Removes a mail found in sent.log: the server accepted it, only the removal had failed.</summary>

@@ -86,7 +86,7 @@ public sealed class ResultFiles : IAuditSink
         var staged = new List<(string Temp, string Path)>();
         try
         {
-            Directory.CreateDirectory(_folder);
+            Core.Durability.DurableDirectory.Create(_folder);
             foreach (var (name, write) in files)
             {
                 var path = Path.Combine(_folder, name);
@@ -119,6 +119,8 @@ public sealed class ResultFiles : IAuditSink
         try
         {
             foreach (var (temp, path) in staged) written.Add(Replace(temp, path));
+            // The new names survive a power cut: the folder is flushed once for the audit's files.
+            Core.Durability.DurableDirectory.Flush(_folder);
         }
         catch
         {

@@ -177,6 +177,8 @@ public sealed class WatchCommandTests
         using var ledger = FileLedger.Open(s.State);
         var unfinished = ledger.Unfinished();
         if (Folders.Temporary(s.Root).Count > 0) return "a copy in progress (its temporary file)";
+        var recorded = ledger.Files().Select(f => f.StoredPath).ToHashSet(StringComparer.Ordinal);
+        if (Folders.Stored(s.Archive).Keys.Concat(Folders.Stored(s.Rejected).Keys).Any(p => !recorded.Contains(p))) return "a copy in place, not yet recorded";
         if (unfinished.Any(f => f.Stage == FileStage.Taking)) return "a take recorded, its copy not yet in place or not yet confirmed";
         if (unfinished.Any(f => f.Stage == FileStage.Stored))
         {

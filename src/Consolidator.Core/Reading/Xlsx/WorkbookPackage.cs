@@ -95,6 +95,25 @@ internal sealed class WorkbookPackage
 
     public string? Styles { get; private set; }
 
+    /// <summary>
+    /// Every sheet the workbook part lists, in its order: its name, its visibility (the state
+    /// attribute: hidden, veryHidden; null when visible) and its part, null when its relationship
+    /// names none.
+    /// </summary>
+    public List<(string? Name, string? State, string? Part)> Listed { get; } = [];
+
+    /// <summary>Whether the workbook counts dates from 1904 (workbookPr date1904), as Excel for Mac once did.</summary>
+    public bool Date1904 { get; private set; }
+
+    /// <summary>The XML of the workbook part or of its relationships is not well-formed (what was read before the error is kept).</summary>
+    public XmlException? WorkbookError { get; private set; }
+
+    /// <summary>Whether the part exists in the package.</summary>
+    public bool Has(string part) => _parts.ContainsKey(part);
+
+    /// <summary>A part by name, or null.</summary>
+    public ZipArchiveEntry? Entry(string part) => _parts.GetValueOrDefault(part);
+
     /// <summary>The sheet parts the reader reads (their names), for counting what they hold.</summary>
     public IEnumerable<string> SheetParts => Sheets.Select(s => s.Part);
 
@@ -183,7 +202,8 @@ internal sealed class WorkbookPackage
     private void ReadWorkbook()
     {
         if (!_parts.TryGetValue(Workbook, out var entry)) return;
-        var relationships = ReadRelationships(RelationshipsOf(Workbook), Folder(Workbook));
+        var relationships = _parts.TryGetValue(RelationshipsOf(Workbook), out var rels)
+            ? ReadRelationships(_parts, rels, Folder(Workbook), e => WorkbookError ??= e) : [];
         try
         {
             using var reader = XmlReader.Create(entry.Open(), ReadSettings);
@@ -195,14 +215,20 @@ internal sealed class WorkbookPackage
                     Strict = reader.NamespaceURI == StrictMain;
                     Beta = reader.NamespaceURI == BetaMain;
                 }
-                if (reader.LocalName != "sheet" || reader.NamespaceURI is not (TransitionalMain or StrictMain or BetaMain)) continue;
+                if (reader.NamespaceURI is not (TransitionalMain or StrictMain or BetaMain)) continue;
+                if (reader.LocalName == "workbookPr")
+                    Date1904 = reader.GetAttribute("date1904") is "1" or "true";
+                if (reader.LocalName != "sheet") continue;
                 var id = reader.GetAttribute("id", TransitionalRelationships) ?? reader.GetAttribute("id", StrictRelationships);
-                if (id is not null && relationships.TryGetValue(id, out var r)) Sheets.Add((id, r.Type, r.Part, r.Target));
+                var found = id is not null && relationships.TryGetValue(id, out var r) ? r : default;
+                if (found.Part is not null) Sheets.Add((id!, found.Type, found.Part, found.Target));
+                Listed.Add((reader.GetAttribute("name"), reader.GetAttribute("state"), found.Part));
             }
         }
-        catch (XmlException)
+        catch (XmlException e)
         {
             // A damaged (or DTD-bearing) workbook part: the guard and the reader say what is wrong with it.
+            WorkbookError = e;
         }
         foreach (var r in relationships.Values)
         {
@@ -242,11 +268,8 @@ internal sealed class WorkbookPackage
         return null;
     }
 
-    private Dictionary<string, (string Type, string Part, string Target)> ReadRelationships(string relsPart, string folder) =>
-        _parts.TryGetValue(relsPart, out var entry) ? ReadRelationships(_parts, entry, folder) : [];
-
     private static Dictionary<string, (string Type, string Part, string Target)> ReadRelationships(
-        Dictionary<string, ZipArchiveEntry> parts, ZipArchiveEntry entry, string folder)
+        Dictionary<string, ZipArchiveEntry> parts, ZipArchiveEntry entry, string folder, Action<XmlException>? broken = null)
     {
         var found = new Dictionary<string, (string, string, string)>(StringComparer.Ordinal);
         try
@@ -263,9 +286,10 @@ internal sealed class WorkbookPackage
                 found.TryAdd(id, (Transitional(type), Resolve(parts, folder, target), target));
             }
         }
-        catch (XmlException)
+        catch (XmlException e)
         {
             // Damaged relationships name no part; the workbook is then read as far as it can be.
+            broken?.Invoke(e);
         }
         return found;
     }

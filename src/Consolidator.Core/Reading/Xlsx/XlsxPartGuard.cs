@@ -23,7 +23,7 @@ internal static class XlsxPartGuard
     public const int MaxRow = 1_048_576;
     public const int MaxColumn = 16_384;
 
-    private static readonly XmlReaderSettings Settings = new()
+    internal static readonly XmlReaderSettings Settings = new()
     {
         // Parse (not Prohibit) so that a DTD is reported as a node and named in the rejection;
         // the read stops at that node, before any entity is expanded. No resolver: nothing external.
@@ -42,12 +42,19 @@ internal static class XlsxPartGuard
     /// holds with a value (a non-empty &lt;v&gt; or inline text), so that a workbook is called
     /// empty only when the sheets read hold none.
     /// </summary>
-    public static PartCensus Check(ZipArchive zip, ReadBudget budget)
+    public static PartCensus Check(ZipArchive zip, ReadBudget budget) => Check(zip, budget, null);
+
+    /// <summary>
+    /// <see cref="Check(ZipArchive, ReadBudget)"/> for every part but those in <paramref name="skip"/>
+    /// (part names), which the caller reads itself with the same checks.
+    /// </summary>
+    public static PartCensus Check(ZipArchive zip, ReadBudget budget, IReadOnlySet<string>? skip)
     {
         var census = new PartCensus();
         foreach (var entry in zip.Entries)
         {
             if (entry.Length == 0) continue;
+            if (skip is not null && skip.Contains(WorkbookPackage.PartName(entry.FullName))) continue;
             budget.CheckTime();
             CheckPart(entry, budget, census);
         }
@@ -75,7 +82,7 @@ internal static class XlsxPartGuard
         }
     }
 
-    private static void CheckSheet(XmlReader reader, string part, ReadBudget budget, PartCensus census)
+    internal static void CheckSheet(XmlReader reader, string part, ReadBudget budget, PartCensus census)
     {
         var name = WorkbookPackage.PartName(part);
         var merges = 0;
@@ -117,17 +124,20 @@ internal static class XlsxPartGuard
                     if (reader.GetAttribute("ref") is { } m && !IsRange(m))
                         throw OutOfGrid(part, m);
                     if (++merges > budget.Limits.MaxMergedRanges)
-                        throw new UnreadableFileException(Rejections.TooLarge(
-                            $"結合セルの範囲が {Rejections.Count(budget.Limits.MaxMergedRanges)} 個を超えています（パーツ {Rejections.Name(part)}）",
-                            $"more than {Rejections.Count(budget.Limits.MaxMergedRanges)} merged ranges (part {Rejections.Name(part)})",
-                            budget.Limits.MaxMergedRanges, "個", "merged ranges", nameof(ReadLimits.MaxMergedRanges)));
+                        throw TooManyMerges(part, budget.Limits);
                     break;
             }
         }
         census.Values[name] = values;
     }
 
-    private static UnreadableFileException OutOfGrid(string part, string reference) =>
+    internal static UnreadableFileException TooManyMerges(string part, ReadLimits limits) =>
+        new(Rejections.TooLarge(
+            $"結合セルの範囲が {Rejections.Count(limits.MaxMergedRanges)} 個を超えています（パーツ {Rejections.Name(part)}）",
+            $"more than {Rejections.Count(limits.MaxMergedRanges)} merged ranges (part {Rejections.Name(part)})",
+            limits.MaxMergedRanges, "個", "merged ranges", nameof(ReadLimits.MaxMergedRanges)));
+
+    internal static UnreadableFileException OutOfGrid(string part, string reference) =>
         new(Rejections.Corrupt($"part {Rejections.Name(part)}: reference {Rejections.Name(reference, 24)} is outside Excel's grid of {MaxRow:N0} rows × {MaxColumn:N0} columns"));
 
     /// <summary>1 to 1,048,576, digits only.</summary>
