@@ -128,18 +128,30 @@ public sealed class Consolidation
     }
 
     /// <summary>Merges submissions into one result per audit, and the history of every file.</summary>
-    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions) => Consolidate(submissions, null, CancellationToken.None);
+    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions) => Consolidate(submissions, (IAuditSink?)null, CancellationToken.None);
+
+    /// <summary>As <see cref="Consolidate(IReadOnlyList{Submission}, IAuditSink?, CancellationToken, Action{int}?)"/>, each audit handed to <paramref name="write"/>.</summary>
+    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions, Action<AuditResult> write, CancellationToken cancel) =>
+        Consolidate(submissions, new ActionSink(write), cancel);
+
+    private sealed class ActionSink(Action<AuditResult> write) : IAuditSink
+    {
+        public void Write(AuditResult audit) => write(audit);
+    }
 
     /// <summary>
     /// Merges audit by audit — several at once, bounded by <see cref="ConsolidationOptions.MaxParallelism"/>
     /// — restoring parked rows (<see cref="RowSpill"/>) for one audit at a time. With <paramref name="write"/>,
     /// each audit is handed to it as soon as it is merged (from several threads) and comes back
     /// <see cref="AuditResult.Released"/>, so memory holds the audits being written, not every audit.
+    /// Each audit is written in its own try/catch: one the sink cannot write is recorded in
+    /// <see cref="ConsolidationResult.WriteFailures"/> and the others are still written.
     /// <paramref name="planned"/>, when given, is told the number of audits before the first is merged.
     /// </summary>
-    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions, Action<AuditResult>? write, CancellationToken cancel,
+    public ConsolidationResult Consolidate(IReadOnlyList<Submission> submissions, IAuditSink? write, CancellationToken cancel,
         Action<int>? planned = null)
     {
+        var failures = new ConcurrentQueue<AuditWriteFailure>();
         var selection = SubmissionSelector.Select(submissions, _options.TimeZone);
         var hashes = submissions.GroupBy(s => s.Source.RelativePath, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Source.Sha256, StringComparer.Ordinal);
@@ -192,7 +204,14 @@ public sealed class Consolidation
             if (names[group.Key].CollidedWith.Count > 0) audit = audit with { Notes = [Collision(group.Key, names, parts), .. audit.Notes] };
             if (write is not null)
             {
-                write(audit);
+                try
+                {
+                    write.Write(audit);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    failures.Enqueue(new AuditWriteFailure(audit.Key, audit.OutputStem, e));
+                }
                 audit = audit.Released();
             }
             results[i] = audit;
@@ -201,7 +220,10 @@ public sealed class Consolidation
         var merged = groups.Select(g => g.Key).ToHashSet();
         var others = keyed.Where(k => !merged.Contains(k.Key)).SelectMany(k => k.Value).Select(s => Record(s, fileStatuses, selection, unmerged));
         var files = Ordered(records.SelectMany(r => r).Concat(others).Concat(unattributed)).ToList();
-        return new ConsolidationResult(results, files);
+        return new ConsolidationResult(results, files)
+        {
+            WriteFailures = failures.OrderBy(f => f.Key.FiscalYear).ThenBy(f => f.Key.TargetKey, StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>出力名の衝突, naming the cells the audit's target was read from.</summary>

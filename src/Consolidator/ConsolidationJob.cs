@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using Consolidator.Core;
 using Consolidator.Core.Model;
 using Consolidator.Core.Writing;
-using Consolidator.Core.Writing.Report;
 using Consolidator.Options;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +16,11 @@ public sealed record FileProgress(int Index, int Count, Submission Submission);
 public sealed record AuditProgress(int Done, int Total, string? Workbook, AuditStatus? Status);
 
 /// <summary>What one consolidation wrote.</summary>
-public sealed record JobOutcome(ConsolidationResult Result, IReadOnlyList<Submission> Submissions, IReadOnlyList<string> Written);
+public sealed record JobOutcome(ConsolidationResult Result, IReadOnlyList<Submission> Submissions, IReadOnlyList<string> Written)
+{
+    /// <summary>Outputs that could not be written (the others were).</summary>
+    public IReadOnlyList<Output.OutputFailure> Failures { get; init; } = [];
+}
 
 /// <summary>
 /// One consolidation, shared by <c>run</c> and <c>watch</c>: read every file (in parallel,
@@ -135,62 +137,51 @@ public sealed class ConsolidationJob
 
     /// <summary>
     /// Merges submissions and writes the outputs into <paramref name="outputFolder"/>, each audit as
-    /// soon as it is merged (several at once). The outcome's audits are released once written: counts,
-    /// status and inputs, not items (<see cref="AuditResult.Released"/>).
+    /// soon as it is merged (several at once), each on its own (<see cref="Output.ResultFiles"/>): an
+    /// audit that cannot be written is in the outcome's <see cref="JobOutcome.Failures"/> and the others
+    /// are still written. The outcome's audits are released once written: counts, status and inputs,
+    /// not items (<see cref="AuditResult.Released"/>).
     /// </summary>
     public JobOutcome Consolidate(IReadOnlyList<Submission> submissions, string outputFolder, CancellationToken cancel,
         IProgress<AuditProgress>? progress = null)
     {
         var generatedAt = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _pipeline.Options.TimeZone);
-        Directory.CreateDirectory(outputFolder);
-        var written = new ConcurrentBag<string>();
         int total = 0, done = 0;
-        var result = _pipeline.Consolidate(submissions, audit =>
+        var files = new Output.ResultFiles(outputFolder, generatedAt, _report, _log)
         {
-            var xlsx = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultWorkbook(audit)), generatedAt, p => ResultWorkbook.Write(audit, generatedAt, p));
-            var csv = WriteReplacing(Path.Combine(outputFolder, OutputNames.ResultCsv(audit)), generatedAt, p => ItemsCsv.Write(audit, p));
-            var report = WriteReplacing(Path.Combine(outputFolder, OutputNames.ReportDocument(audit)), generatedAt, p => AuditReport.Write(audit, _report.For(audit.Key), generatedAt, p));
-            written.Add(xlsx);
-            written.Add(csv);
-            written.Add(report);
-            // The result's file name, not the target's text as a cell gave it.
-            _log.LogInformation("Wrote {Audit}: {Items} items, {Pending} pending, {Notes} to review, {Status}",
-                Path.GetFileName(xlsx), audit.Items.Count, audit.Pending, audit.ReviewCount, audit.Status);
-            progress?.Report(new AuditProgress(Interlocked.Increment(ref done), total, xlsx, audit.Status));
-        }, cancel, planned: n =>
+            Wrote = (audit, xlsx) =>
+            {
+                // The result's file name, not the target's text as a cell gave it.
+                _log.LogInformation("Wrote {Audit}: {Items} items, {Pending} pending, {Notes} to review, {Status}",
+                    Path.GetFileName(xlsx), audit.Items.Count, audit.Pending, audit.ReviewCount, audit.Status);
+                progress?.Report(new AuditProgress(Interlocked.Increment(ref done), total, xlsx, audit.Status));
+            },
+        };
+        var result = _pipeline.Consolidate(submissions, files, cancel, planned: n =>
         {
             total = n;
             progress?.Report(new AuditProgress(0, n, null, null));
         });
+        var failures = new List<Output.OutputFailure>();
+        foreach (var f in result.WriteFailures)
+        {
+            var path = f.Error is Output.OutputWriteException w ? w.Path : outputFolder;
+            _log.LogError("Could not write {Output}: {Error}{DiskFull}", Printable.Name(Path.GetFileName(path)), f.Error.GetType().Name,
+                Output.DiskFull.Is(f.Error) ? " (disk full)" : "");
+            failures.Add(new Output.OutputFailure(path, f.Error.InnerException ?? f.Error));
+        }
         if (result.Audits.Count > 1)
         {
-            var overview = WriteReplacing(Path.Combine(outputFolder, OutputNames.Overview), generatedAt, p => OverviewWorkbook.Write(result, generatedAt, p));
-            written.Add(overview);
+            try
+            {
+                files.WriteOne(OutputNames.Overview, s => OverviewWorkbook.Write(result, generatedAt, s));
+            }
+            catch (Output.OutputWriteException e)
+            {
+                _log.LogError("Could not write {Output}: {Error}", OutputNames.Overview, e.InnerException?.GetType().Name);
+                failures.Add(new Output.OutputFailure(e.Path, e.InnerException ?? e));
+            }
         }
-        return new JobOutcome(result, submissions, written.Order(StringComparer.Ordinal).ToList());
-    }
-
-    /// <summary>
-    /// Writes an output over the previous one. When that one cannot be replaced — on Windows a
-    /// result open in Excel is locked — the new one is written beside it with the time in its name
-    /// (…_監査結果_20240110-020000.xlsx) and a warning is logged: an open workbook never stops the
-    /// worker nor loses a result. Returns the path written.
-    /// </summary>
-    private string WriteReplacing(string path, DateTimeOffset generatedAt, Action<string> write)
-    {
-        try
-        {
-            write(path);
-            return path;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var beside = Path.Combine(Path.GetDirectoryName(path)!,
-                $"{Path.GetFileNameWithoutExtension(path)}_{generatedAt.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)}{Path.GetExtension(path)}");
-            _log.LogWarning("{Output} cannot be replaced ({Error}; open elsewhere?): the new result is {Beside}",
-                Path.GetFileName(path), e.GetType().Name, Path.GetFileName(beside));
-            write(beside);
-            return beside;
-        }
+        return new JobOutcome(result, submissions, files.Written) { Failures = failures };
     }
 }

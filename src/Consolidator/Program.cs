@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Text;
 using Consolidator.Commands;
+using Serilog;
 
 // Bootstrap: a thin entry point. Each command parses, calls Core, and returns its exit code (ExitCodes).
+// As in serilog-extensions-hosting's sample, whatever escapes a command is logged as Fatal — to the
+// log files the command configured, not only the console — and the log is flushed before the exit.
 Console.OutputEncoding = Encoding.UTF8;
 var root = Cli.Root();
 var parse = root.Parse(args);
@@ -25,5 +28,11 @@ catch (SettingsFileException e)
 catch (Exception e)
 {
     Console.Error.WriteLine($"予期しないエラーで終了しました / Stopped by an unexpected error: {e.GetType().Name}: {Consolidator.Core.Writing.Printable.Name(e.Message, 400)}");
+    Log.Logger = AppHost.CrashLogger();
+    Log.Fatal(e, "Stopped by an unexpected error: {Error}", e.GetType().Name);
     return ExitCodes.Crashed;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
 }

@@ -29,7 +29,7 @@ internal sealed class AuditMerger
     {
         if (ReferenceEquals(_scale, _readWith) || row.Judgment is null) return row;
         if (row.Scopes.Count > 0) return Recognising.ParallelSheets.Rejudged(row, _scale);
-        var (parsed, notes) = Recognising.SubmissionRecogniser.Judge(_scale, row.Id, row.Judgment, row.Finding);
+        var (parsed, notes) = Judging.Judge(_scale, row.Id, row.Judgment, row.Finding);
         return row with { ParsedJudgment = parsed, AuditorNotes = notes };
     }
 

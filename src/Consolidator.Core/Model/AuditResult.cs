@@ -237,4 +237,8 @@ public sealed record AuditResult
 }
 
 /// <summary>Everything one consolidation produced: one result per audit and the history of every file.</summary>
-public sealed record ConsolidationResult(IReadOnlyList<AuditResult> Audits, IReadOnlyList<InputRecord> Files);
+public sealed record ConsolidationResult(IReadOnlyList<AuditResult> Audits, IReadOnlyList<InputRecord> Files)
+{
+    /// <summary>The audits the sink could not write (each is still in <see cref="Audits"/>, released).</summary>
+    public IReadOnlyList<AuditWriteFailure> WriteFailures { get; init; } = [];
+}

@@ -84,7 +84,7 @@ internal static class ParallelSheets
         var notes = new List<ReviewNote>();
         var scopes = row.Scopes.Select(x =>
         {
-            var (parsed, n) = SubmissionRecogniser.Judge(scale, row.Id, x.Judgment, x.Finding);
+            var (parsed, n) = Judging.Judge(scale, row.Id, x.Judgment, x.Finding);
             notes.AddRange(n);
             return x with { Parsed = parsed };
         }).ToList();

@@ -219,19 +219,18 @@ public sealed class SubmissionRecogniser
     /// A judgment cell read on a scale, with its problems: invalid, symbol and label that
     /// disagree, △ or × without 指摘内容. Used again when an audit's master list brings its own scale.
     /// </summary>
-    internal static (ParsedJudgment Parsed, List<ReviewNote> Notes) Judge(JudgmentScale scale, string id, Field? judgment, Field? finding,
-        JudgmentVocabulary? vocabulary = null)
+    /// <summary>
+    /// A row's judgment read through the workbook's own legend (<see cref="JudgmentVocabulary"/>): a symbol
+    /// the legend defines but the scale has not is named with the legend's cell; the rest is <see cref="Judging"/>.
+    /// </summary>
+    private static (ParsedJudgment Parsed, List<ReviewNote> Notes) Judge(JudgmentScale scale, string id, Field? judgment, Field? finding,
+        JudgmentVocabulary? vocabulary)
     {
-        var notes = new List<ReviewNote>();
-        if (judgment is null) return (default, notes);
-        var parsed = vocabulary is not null ? vocabulary.Parse(judgment.Text, judgment.Cell) : scale.Parse(judgment.Text);
-        if (parsed.State == JudgmentState.Invalid && vocabulary?.Unmapped(judgment.Text) is { } legend)
-            notes.Add(Notes.JudgmentNotOnScale(id, judgment.Cell, judgment.Text, legend.Meaning, legend.Cell));
-        else if (parsed.State == JudgmentState.Invalid) notes.Add(Notes.InvalidJudgment(id, judgment.Cell, judgment.Text));
-        else if (parsed.State == JudgmentState.Contradictory) notes.Add(Notes.ContradictoryJudgment(id, judgment.Cell, judgment.Text));
-        else if (parsed is { IsValid: true, Class.RequiresFinding: true } && (finding is null || finding.IsEmpty))
-            notes.Add(Notes.MissingFinding(id, judgment.Cell, finding?.Cell, judgment.Text));
-        return (parsed, notes);
+        if (judgment is null || vocabulary is null) return Judging.Judge(scale, id, judgment, finding);
+        var parsed = vocabulary.Parse(judgment.Text, judgment.Cell);
+        if (parsed.State == JudgmentState.Invalid && vocabulary.Unmapped(judgment.Text) is { } legend)
+            return (parsed, [Notes.JudgmentNotOnScale(id, judgment.Cell, judgment.Text, legend.Meaning, legend.Cell)]);
+        return (parsed, Judging.Check(parsed, id, judgment, finding));
     }
 
     private static SubmissionMetadata ReadMetadata(RawWorkbook book, List<(RawSheet Sheet, HeaderRow Header)> tables, string file, Lexicon lexicon)

@@ -131,7 +131,7 @@ internal static class TemplateRecogniser
             var judgment = role == SubmissionRole.Auditor ? Get(r, ColumnKind.Judgment) : null;
             var answer = role == SubmissionRole.Vendor ? Get(r, ColumnKind.Answer) : null;
             var finding = Get(r, ColumnKind.Finding);
-            var (parsed, auditorNotes) = SubmissionRecogniser.Judge(options.JudgingScale, id, judgment, finding);
+            var (parsed, auditorNotes) = Judging.Judge(options.JudgingScale, id, judgment, finding);
             var parsedAnswer = answer is null ? VendorAnswer.NoAnswer : VendorAnswers.Parse(answer.Text, options.Lexicon.Answers);
             var vendorNotes = new List<ReviewNote>();
             if (answer is not null && parsedAnswer == VendorAnswer.Invalid) vendorNotes.Add(Notes.InvalidAnswer(id, answer.Cell, answer.Text));

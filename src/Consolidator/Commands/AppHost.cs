@@ -20,13 +20,22 @@ internal static class AppHost
     public const string EnvironmentPrefix = "CONSOLIDATOR_";
 
     /// <summary>The configuration of a command, with its command-line overrides on top.</summary>
-    /// <exception cref="SettingsFileException">A settings file that does not exist or is not valid JSON.</exception>
+    /// <exception cref="SettingsFileException">A settings file that does not exist or is not valid JSON (its line and column named).</exception>
     public static IConfigurationRoot Configuration(IDictionary<string, string?> overrides, string? settingsFile)
     {
-        var builder = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        var beside = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var builder = new ConfigurationBuilder();
+        if (File.Exists(beside))
+        {
+            SettingsFileException.Check(beside);
+            builder.AddJsonFile(beside, optional: true, reloadOnChange: false);
+        }
         if (settingsFile is not null)
-            builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false, reloadOnChange: false);
+        {
+            var full = Path.GetFullPath(settingsFile);
+            SettingsFileException.Check(full);
+            builder.AddJsonFile(full, optional: false, reloadOnChange: false);
+        }
         try
         {
             return builder
@@ -36,45 +45,26 @@ internal static class AppHost
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
         {
-            throw new SettingsFileException(e);
+            throw SettingsFileException.Unreadable(settingsFile ?? beside, e);
         }
     }
 
-    /// <summary>Reads and validates the settings; every problem is listed, each naming its setting.</summary>
+    /// <summary>
+    /// Reads every section and checks every value at once (<see cref="SettingsBinder"/>): what does not
+    /// bind, what is out of range and every unknown key, in every section, each naming its setting.
+    /// </summary>
     public static (PathsSettings Paths, ConsolidationSettings Consolidation, IReadOnlyList<string> Errors) Settings(IConfiguration config)
     {
-        var paths = config.GetSection("Paths").Get<PathsSettings>() ?? new PathsSettings();
-        var consolidation = new ConsolidationSettings();
         var errors = new List<string>();
-        try
-        {
-            config.GetSection("Consolidation").Bind(consolidation);
-        }
-        catch (InvalidOperationException e)
-        {
-            errors.Add("Consolidation: " + e.Message);
-        }
-        try
-        {
-            consolidation.Recognition = config.GetSection("Recognition").Get<RecognitionSettings>() ?? new RecognitionSettings();
-        }
-        catch (InvalidOperationException e)
-        {
-            errors.Add("Recognition: " + e.Message);
-        }
+        var paths = SettingsBinder.Bind<PathsSettings>(config, "Paths", errors);
+        var consolidation = SettingsBinder.Bind<ConsolidationSettings>(config, "Consolidation", errors);
+        consolidation.Recognition = SettingsBinder.Bind<RecognitionSettings>(config, "Recognition", errors);
         errors.AddRange(SettingsValidator.Validate(paths, consolidation));
-        // The Templates section is checked by every command, so a bad deployment shows at start.
-        try
-        {
-            var templates = new TemplatesSettings();
-            config.GetSection("Templates").Bind(templates);
-            errors.AddRange(TemplatesSettingsValidator.Validate(templates));
-        }
-        catch (InvalidOperationException e)
-        {
-            errors.Add("Templates: " + e.Message);
-        }
-        errors.AddRange(ReportSettingsValidator.Validate(Report(config, errors)));
+        // Templates, Report, Worker and Schedule are checked by every command, so a bad deployment shows at start.
+        var templates = SettingsBinder.Bind<TemplatesSettings>(config, "Templates", errors);
+        errors.AddRange(TemplatesSettingsValidator.Validate(templates));
+        errors.AddRange(ReportSettingsValidator.Validate(SettingsBinder.Bind<ReportSettings>(config, "Report", errors)));
+        errors.AddRange(WorkerSettingsValidator.Read(config).Errors);
         return (paths, consolidation, errors);
     }
 
@@ -93,36 +83,12 @@ internal static class AppHost
         MaxParallelism = s.MaxParallelism > 0 ? s.MaxParallelism : Environment.ProcessorCount,
     };
 
-    /// <summary>The Report section: the texts of the audit report drafts (a section that does not bind is an error and gives none).</summary>
-    public static ReportSettings Report(IConfiguration config, List<string>? errors = null)
-    {
-        var report = new ReportSettings();
-        try
-        {
-            config.GetSection("Report").Bind(report);
-        }
-        catch (InvalidOperationException e)
-        {
-            errors?.Add("Report: " + e.Message);
-            return new ReportSettings();
-        }
-        return report;
-    }
+    /// <summary>The Report section: the texts of the audit report drafts (its problems are named by <see cref="Settings"/>).</summary>
+    public static ReportSettings Report(IConfiguration config) => SettingsBinder.Bind<ReportSettings>(config, "Report", []);
 
-    /// <summary>The roster of the Templates section (validated in <see cref="Settings"/>; a section that does not bind gives none).</summary>
-    public static IReadOnlyList<Core.Model.ExpectedSubmitter> Roster(IConfiguration config)
-    {
-        var templates = new TemplatesSettings();
-        try
-        {
-            config.GetSection("Templates").Bind(templates);
-        }
-        catch (InvalidOperationException)
-        {
-            return [];
-        }
-        return TemplatesSettingsValidator.Roster(templates);
-    }
+    /// <summary>The roster of the Templates section (validated in <see cref="Settings"/>).</summary>
+    public static IReadOnlyList<Core.Model.ExpectedSubmitter> Roster(IConfiguration config) =>
+        TemplatesSettingsValidator.Roster(SettingsBinder.Bind<TemplatesSettings>(config, "Templates", []));
 
     /// <summary>
     /// Serilog: the levels and the rolling file under state/logs from configuration, the console
@@ -133,6 +99,7 @@ internal static class AppHost
     /// </summary>
     public static Serilog.Core.Logger Logger(IConfiguration config, ResolvedPaths paths, LogEventLevel console = LogEventLevel.Warning)
     {
+        s_logged = (config, paths);
         Environment.SetEnvironmentVariable("CONSOLIDATOR_LOGS", Path.Combine(paths.State, "logs"));
         var sinks = new ConfigurationReaderOptions(typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
         var configured = ConsoleLog.Add(new LoggerConfiguration().ReadFrom.Configuration(config, sinks), console, ConsoleLog.UnderSystemd()).CreateLogger();
@@ -141,6 +108,33 @@ internal static class AppHost
             .Enrich.FromLogContext()
             .WriteTo.Sink(new Logging.PrintableLogSink(configured))
             .CreateLogger();
+    }
+
+    private static (IConfiguration Config, ResolvedPaths Paths)? s_logged;
+
+    /// <summary>
+    /// The logger a crash is written to (Program): the log files the command configured, without the
+    /// console (the crash line is printed there already). When the configured sinks cannot be built
+    /// (their settings are what crashed) the daily file under state/logs; before any command chose its
+    /// state folder, none.
+    /// </summary>
+    public static Serilog.ILogger CrashLogger()
+    {
+        if (s_logged is not { } logged) return Serilog.Core.Logger.None;
+        Serilog.Core.Logger files;
+        try
+        {
+            var sinks = new ConfigurationReaderOptions(typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
+            files = new LoggerConfiguration().ReadFrom.Configuration(logged.Config, sinks).CreateLogger();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            files = new LoggerConfiguration()
+                .WriteTo.File(Path.Combine(logged.Paths.State, "logs", "consolidator-.log"), rollingInterval: RollingInterval.Day,
+                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}")
+                .CreateLogger();
+        }
+        return new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(new Logging.PrintableLogSink(files)).CreateLogger();
     }
 
     /// <summary>
@@ -170,6 +164,44 @@ internal static class AppHost
     }
 }
 
-/// <summary>A settings file (appsettings.json or --settings FILE) that cannot be read: a usage error (exit code 2), not a crash.</summary>
-internal sealed class SettingsFileException(Exception inner)
-    : Exception($"設定ファイルを読めません（存在しないか、JSON の誤り） / A settings file cannot be read (missing, or not valid JSON): {inner.Message}", inner);
+/// <summary>
+/// A settings file (appsettings.json or --settings FILE) that does not exist or is not JSON: a usage
+/// error (exit code 2), not a crash, naming the file and, for JSON, the line and column.
+/// </summary>
+internal sealed class SettingsFileException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    public static SettingsFileException Unreadable(string path, Exception inner) =>
+        new($"設定ファイルを読めません: {path} / The settings file cannot be read: {path} ({Core.Writing.Printable.Name(inner.Message, 300)})", inner);
+
+    /// <summary>Throws when the file is missing or not JSON as the configuration reads it (comments and trailing commas allowed).</summary>
+    public static void Check(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new SettingsFileException($"設定ファイルがありません: {path} / The settings file does not exist: {path}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(path, e);
+        }
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(bytes, new System.Text.Json.JsonDocumentOptions
+            {
+                CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            var (line, column) = ((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
+            throw new SettingsFileException(
+                $"設定ファイルを読めません（JSON の誤り）: {path}（{line} 行 {column} 列） / The settings file cannot be read (not valid JSON): {path} (line {line}, column {column})", e);
+        }
+    }
+}

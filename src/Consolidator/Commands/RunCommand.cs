@@ -4,6 +4,7 @@ using Consolidator.Core.Model;
 using Consolidator.Inbox;
 using Consolidator.Mail;
 using Consolidator.Options;
+using Consolidator.Output;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Consolidator.Commands;
@@ -63,8 +64,7 @@ internal static class RunCommand
         }
         if (errors.Count > 0)
         {
-            Console.Error.WriteLine("設定に誤りがあります / Invalid settings:");
-            foreach (var e in errors) Console.Error.WriteLine("  - " + e);
+            SettingsErrors.Write(Console.Error, errors);
             return ExitCodes.Usage;
         }
         var paths = ResolvedPaths.From(pathSettings, Directory.GetCurrentDirectory());
@@ -100,6 +100,7 @@ internal static class RunCommand
             var outcome = job.Consolidate([.. submissions, .. inPlace], paths.Output, cancel, new AuditProgressLines(stdout, live));
             Summary(outcome, stdout);
             logger.Information("Run finished: {Files} files, {Audits} audits", files.Count, outcome.Result.Audits.Count);
+            if (NotWritten(outcome, stdout)) return ExitCodes.Failed;
             return Finish(outcome, files.Count, stdout, () => Mail(host.Services, outcome, stdout, cancel), mail);
         }
         catch (OperationCanceledException)
@@ -107,12 +108,42 @@ internal static class RunCommand
             Console.Error.WriteLine("中断しました / Cancelled.");
             return ExitCodes.Failed;
         }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            logger.Error("Run stopped: the disk is full ({Error})", DiskFull.Unwrap(e).GetType().Name);
+            Console.Error.WriteLine(DiskFull.Message(FolderOf(e, Path.GetTempPath())));
+            return ExitCodes.Failed;
+        }
         catch (IOException e)
         {
             logger.Error(e, "Run failed writing outputs");
-            Console.Error.WriteLine($"出力を書けませんでした / Could not write the outputs: {Core.Writing.Printable.Name(e.Message, 400)}");
+            Console.Error.WriteLine($"出力を書けません / Could not write the outputs: {Core.Writing.Printable.Name(e.Message, 400)}");
             return ExitCodes.Failed;
         }
+    }
+
+    /// <summary>
+    /// Names every output that could not be written (the others were): the path, and the disk when it
+    /// is full. True when there was one; the run then exits 6 and mails nothing.
+    /// </summary>
+    private static bool NotWritten(JobOutcome outcome, TextWriter stdout)
+    {
+        if (outcome.Failures.Count == 0) return false;
+        foreach (var f in outcome.Failures) Console.Error.WriteLine(f.Message);
+        stdout.WriteLine($"出力を書けなかった監査があります（{outcome.Failures.Count} 件、他は出力済み） / Some outputs could not be written ({outcome.Failures.Count}; the others were written).");
+        return true;
+    }
+
+    /// <summary>The folder an error of a full disk is about: an output's, the ledger's (state), else the fallback.</summary>
+    private static string FolderOf(Exception e, string fallback)
+    {
+        var inner = DiskFull.Unwrap(e);
+        for (var x = inner; x is not null; x = x.InnerException)
+        {
+            if (x is OutputWriteException w) return Path.GetDirectoryName(w.Path) ?? w.Path;
+            if (x is Microsoft.Data.Sqlite.SqliteException) return fallback;
+        }
+        return fallback;
     }
 
     /// <summary>
@@ -143,15 +174,28 @@ internal static class RunCommand
             Console.Error.WriteLine($"受付フォルダがありません / The inbox folder does not exist: {paths.Inbox}");
             return ExitCodes.Usage;
         }
-        using var session = WatchHost.TryCreate(config, watch: false, Console.Error, out var exitCode, mailRequired: mail);
+        WatchHost? created;
+        int exitCode;
+        try
+        {
+            created = WatchHost.TryCreate(config, watch: false, Console.Error, out exitCode, mailRequired: mail);
+        }
+        catch (Exception e) when (DiskFull.Is(e, paths.State))
+        {
+            // The state folder (ledger, lock, logs) cannot be written: nothing was taken.
+            Console.Error.WriteLine(DiskFull.Message(paths.State));
+            return ExitCodes.Failed;
+        }
+        using var session = created;
         if (session is null) return exitCode;
         var services = session.Host.Services;
-        var intake = services.GetRequiredService<Intake>();
-        var store = services.GetRequiredService<SubmissionStore>();
-        var runner = services.GetRequiredService<Worker.ConsolidationRunner>();
         var f = session.Folders;
         try
         {
+            // The ledger is opened here, in the state folder: a full disk there is told as such.
+            var intake = services.GetRequiredService<Intake>();
+            var store = services.GetRequiredService<SubmissionStore>();
+            var runner = services.GetRequiredService<Worker.ConsolidationRunner>();
             var recovered = intake.Recover();
             if (recovered.Any)
                 stdout.WriteLine($"前回の中断から復旧しました / Recovered from an interruption: {recovered.Finished} finished, {recovered.Undone} undone");
@@ -169,7 +213,7 @@ internal static class RunCommand
             }
             var gate = new object();
             var done = 0;
-            intake.TakeAll(files, cancel, r =>
+            var taken = intake.TakeAll(files, cancel, r =>
             {
                 store.Add(r);
                 lock (gate) stdout.WriteLine(TakeLine(Interlocked.Increment(ref done), files.Count, r));
@@ -178,11 +222,23 @@ internal static class RunCommand
             Summary(outcome, stdout);
             session.Log.Information("Run finished: {Files} files in the inbox, {Stored} stored in all, {Audits} audits",
                 files.Count, outcome.Result.Files.Count, outcome.Result.Audits.Count);
+            // A file that could not be stored for want of space stays in the inbox; the run says where the disk is full.
+            var full = taken.Where(t => t.Status == TakeStatus.Failed && DiskFull.Is(t.Error))
+                .Select(t => t.Destination is { } d && d.StartsWith(f.Rejected, StringComparison.Ordinal) ? f.Rejected : f.Archive)
+                .Distinct().ToList();
+            foreach (var folder in full) Console.Error.WriteLine(DiskFull.Message(folder));
+            if (NotWritten(outcome, stdout) || full.Count > 0) return ExitCodes.Failed;
             return Finish(outcome, outcome.Result.Files.Count, stdout, () => Mail(services, outcome, stdout, cancel), mail);
         }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("中断しました（取り込み済みのファイルは保管されています） / Cancelled (files taken so far are stored).");
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (DiskFull.Is(e, f.State))
+        {
+            session.Log.Error("Run stopped: the disk is full ({Error})", DiskFull.Unwrap(e).GetType().Name);
+            Console.Error.WriteLine(DiskFull.Message(FolderOf(e, f.State)));
             return ExitCodes.Failed;
         }
         catch (IOException e)

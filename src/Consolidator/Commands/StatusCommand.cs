@@ -40,11 +40,10 @@ internal static class StatusCommand
         var config = AppHost.Configuration(overrides, settingsFile);
         var (pathSettings, _, errors) = AppHost.Settings(config);
         var (_, schedule, workerErrors) = WorkerSettingsValidator.Read(config);
-        var problems = errors.Concat(workerErrors).ToList();
+        var problems = errors.Concat(workerErrors).Distinct(StringComparer.Ordinal).ToList();
         if (problems.Count > 0)
         {
-            stderr.WriteLine("設定に誤りがあります / Invalid settings:");
-            foreach (var e in problems) stderr.WriteLine("  - " + e);
+            SettingsErrors.Write(stderr, problems);
             if (json) WriteJson(stdout, new { exitCode = ExitCodes.Usage, errors = problems });
             return ExitCodes.Usage;
         }

@@ -61,19 +61,11 @@ internal static class TemplateCommand
     {
         var config = AppHost.Configuration(new Dictionary<string, string?>(), request.Settings);
         var (_, consolidation, errors) = AppHost.Settings(config);
-        var templates = new TemplatesSettings();
-        var allErrors = errors.ToList();
-        try
+        // Validated with every other setting in AppHost.Settings.
+        var templates = SettingsBinder.Bind<TemplatesSettings>(config, "Templates", []);
+        if (errors.Count > 0)
         {
-            config.GetSection("Templates").Bind(templates); // validated with every other setting in AppHost.Settings
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        if (allErrors.Count > 0)
-        {
-            stderr.WriteLine("設定に誤りがあります / Invalid settings:");
-            foreach (var e in allErrors) stderr.WriteLine("  - " + e);
+            SettingsErrors.Write(stderr, errors);
             return ExitCodes.Usage;
         }
 

@@ -51,8 +51,7 @@ internal sealed class WatchHost : IDisposable
         var all = errors.Concat(workerErrors).Concat(mailErrors).Concat(WorkerSettingsValidator.Folders(paths, movingRequired: true)).ToList();
         if (all.Count > 0)
         {
-            stderr.WriteLine("設定に誤りがあります / Invalid settings:");
-            foreach (var e in all) stderr.WriteLine("  - " + e);
+            SettingsErrors.Write(stderr, all);
             exitCode = ExitCodes.Usage;
             return null;
         }

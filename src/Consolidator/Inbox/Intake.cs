@@ -34,6 +34,11 @@ public enum TakeStatus
 public sealed record TakeResult(string InboxPath, TakeStatus Status, LedgerFile? File = null, Submission? Submission = null)
 {
     public bool Taken => Status is TakeStatus.Archived or TakeStatus.Rejected;
+
+    /// <summary>For <see cref="TakeStatus.Failed"/>: what stopped the copy, and where it was going.</summary>
+    public Exception? Error { get; init; }
+
+    public string? Destination { get; init; }
 }
 
 /// <summary>What recovery found after a crash.</summary>
@@ -182,6 +187,7 @@ public sealed class Intake
             _reserved.Add(stored);
         }
         string? temp = null;
+        string? destination = null;
         try
         {
             var modified = new DateTimeOffset(read.ModifiedUtc, TimeSpan.Zero);
@@ -198,7 +204,7 @@ public sealed class Intake
                 Outcome = submission.IsRejected ? FileOutcome.Rejected : FileOutcome.Archived,
                 Rejection = submission.Rejection,
             };
-            var destination = file.StoredFullPath(_folders.Archive, _folders.Rejected);
+            destination = file.StoredFullPath(_folders.Archive, _folders.Rejected);
             if (ours == stored && File.Exists(destination))
                 _log.LogWarning("{File} was copied to {Destination} before an interruption; that copy is kept", Printable.Name(relativePath), Printable.Name(destination));
             else
@@ -212,7 +218,7 @@ public sealed class Intake
             _log.LogError(e, "Could not copy {File}; it stays in the inbox", Printable.Name(relativePath));
             if (temp is not null) TryDelete(temp);
             lock (_names) _reserved.Remove(stored);
-            return (new TakeResult(relativePath, TakeStatus.Failed), null);
+            return (new TakeResult(relativePath, TakeStatus.Failed) { Error = e, Destination = destination }, null);
         }
         catch
         {
@@ -255,7 +261,7 @@ public sealed class Intake
                         _log.LogError(e, "Could not move {File} to {Destination}; it stays in the inbox", Printable.Name(p.RelativePath), Printable.Name(p.Destination));
                         if (p.Temp is not null) TryDelete(p.Temp);
                         if (moved) TryDelete(p.Destination);
-                        results.Add((p.Index, new TakeResult(p.RelativePath, TakeStatus.Failed)));
+                        results.Add((p.Index, new TakeResult(p.RelativePath, TakeStatus.Failed) { Error = e, Destination = p.Destination }));
                     }
                 }
                 try
@@ -266,7 +272,7 @@ public sealed class Intake
                 {
                     // Not recorded: the originals stay, and their copies are kept when they are taken again.
                     _log.LogError(e, "The archive could not be flushed to disk; {Count} files stay in the inbox", placed.Count);
-                    results.AddRange(placed.Select(p => (p.Index, new TakeResult(p.RelativePath, TakeStatus.Failed))));
+                    results.AddRange(placed.Select(p => (p.Index, new TakeResult(p.RelativePath, TakeStatus.Failed) { Error = e, Destination = p.Destination })));
                     return results;
                 }
                 var ids = _ledger.Record(placed.Select(p => p.File).ToList(), _time.GetUtcNow());

@@ -25,7 +25,6 @@ public static class MailSettingsValidator
     public static (MailSettings Mail, IReadOnlyList<string> Errors) Read(IConfiguration config, bool required, string? password)
     {
         var section = config.GetSection("Mail");
-        var mail = new MailSettings();
         var errors = new List<string>();
         foreach (var child in section.GetChildren())
         {
@@ -34,14 +33,8 @@ public static class MailSettingsValidator
             else if (!Known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
                 errors.Add($"Mail:{child.Key}: 不明な設定です（{string.Join(", ", Known)}） / unknown setting (known: {string.Join(", ", Known)}).");
         }
-        try
-        {
-            section.Bind(mail);
-        }
-        catch (InvalidOperationException e)
-        {
-            errors.Add("Mail: " + e.Message);
-        }
+        // Unknown keys are named above, with the password's own message.
+        var mail = SettingsBinder.Bind<MailSettings>(config, "Mail", errors, unknownKeys: false);
         if (required || mail.IsConfigured) errors.AddRange(Validate(mail, password));
         return (mail, errors);
     }

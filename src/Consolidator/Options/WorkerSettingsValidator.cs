@@ -13,8 +13,8 @@ public static class WorkerSettingsValidator
     public static (WorkerSettings Worker, ScheduleSettings Schedule, IReadOnlyList<string> Errors) Read(IConfiguration config)
     {
         var errors = new List<string>();
-        var worker = Bind<WorkerSettings>(config, "Worker", errors);
-        var schedule = Bind<ScheduleSettings>(config, "Schedule", errors);
+        var worker = SettingsBinder.Bind<WorkerSettings>(config, "Worker", errors);
+        var schedule = SettingsBinder.Bind<ScheduleSettings>(config, "Schedule", errors);
         SettingsValidator.Annotations(worker, "Worker", errors);
         SettingsValidator.Annotations(schedule, "Schedule", errors);
         if (!string.IsNullOrWhiteSpace(schedule.Cron) && TryCron(schedule.Cron) is null)

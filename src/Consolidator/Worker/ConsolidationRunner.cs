@@ -32,7 +32,10 @@ public sealed class ConsolidationRunner
         _log = log;
     }
 
-    /// <summary>Consolidates and writes the outputs. Throws when they could not be written (the ledger records the error).</summary>
+    /// <summary>
+    /// Consolidates and writes the outputs. Outputs that could not be written are in the outcome's
+    /// <see cref="JobOutcome.Failures"/> (the others were written) and the ledger records the run as failed.
+    /// </summary>
     public async Task<JobOutcome> RunAsync(RunTrigger trigger, CancellationToken cancel, IProgress<AuditProgress>? progress = null)
     {
         var id = _ledger.StartRun(trigger, _time.GetUtcNow());
@@ -53,11 +56,16 @@ public sealed class ConsolidationRunner
         }
         var finished = _time.GetUtcNow();
         var statuses = outcome.Result.Files.ToDictionary(f => f.Source.RelativePath, f => f.Status.Label(), StringComparer.Ordinal);
-        _ledger.FinishRun(id, finished, outcome.Result.Files.Count, outcome.Result.Audits.Count, outcome.Written.Count, Summary(outcome), null, statuses);
+        // Outputs not written make a failed run: recorded as such, retried by the worker, mailed by nobody.
+        var failed = outcome.Failures.Count > 0
+            ? string.Join("\n", outcome.Failures.Select(f => $"{f.Error.GetType().Name}: {Core.Writing.Printable.Name(f.Message, 300)}"))
+            : null;
+        _ledger.FinishRun(id, finished, outcome.Result.Files.Count, outcome.Result.Audits.Count, outcome.Written.Count, Summary(outcome), failed, statuses);
         _ledger.RecordRoster(id, outcome.Result.Audits.SelectMany(RosterRow.Of).ToList());
         _log.LogInformation("Consolidated ({Trigger}): {Files} files, {Audits} audits, {Written} outputs written",
             trigger, outcome.Result.Files.Count, outcome.Result.Audits.Count, outcome.Written.Count);
 
+        if (failed is not null) return outcome;
         var completed = new ConsolidationCompleted(id, trigger, outcome, finished);
         foreach (var observer in _observers)
         {

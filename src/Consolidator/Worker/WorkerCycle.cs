@@ -150,6 +150,15 @@ public sealed class WorkerCycle
         try
         {
             var outcome = await _runner.RunAsync(trigger, cancel);
+            if (outcome.Failures.Count > 0)
+            {
+                // Outputs that cannot be written now (a full disk, a folder without rights) are tried again later; the others are written.
+                var again = now + Max(_settings.Debounce, _settings.RescanInterval);
+                _debounce.DueBy(again);
+                // Each output not written is logged by the job; the cycle says once that it failed, with the first error.
+                _log.LogError(outcome.Failures[0].Error, "Consolidation failed; it is tried again at {Retry:O}", again);
+                return new CycleReport(taken, refused, null, trigger);
+            }
             _debounce.Clear();
             _changedBeforeStart = false;
             return new CycleReport(taken, refused, outcome, trigger);

@@ -21,7 +21,6 @@ public sealed class ExternalContentTests
         var book = MacroWorkbookWithLinks(listener.Url);
 
         var submission = Reads.Ingest(book, "チェックリスト_監査人.xlsm");
-        Thread.Sleep(200);
 
         Assert.IsNull(submission.Rejection, submission.Rejection?.ToString());
         Assert.AreEqual("xlsm", submission.Format);

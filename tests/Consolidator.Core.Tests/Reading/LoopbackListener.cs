@@ -40,12 +40,30 @@ internal sealed class LoopbackListener : IDisposable
 
     public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/";
 
-    public int Connections => Volatile.Read(ref _connections);
-
-    public void Dispose()
+    /// <summary>
+    /// Every connection made so far, without waiting for time to pass: the accepting stops, then the
+    /// connections the kernel completed but nobody accepted yet (the backlog) are counted too. A
+    /// connection made before this call has completed its handshake (connect returns only then), so
+    /// it is counted whether or not it was accepted: the count cannot come out zero early.
+    /// </summary>
+    public int Connections
     {
+        get
+        {
+            Settle();
+            while (_listener.Pending())
+            {
+                using var client = _listener.AcceptTcpClient();
+                Interlocked.Increment(ref _connections);
+            }
+            return Volatile.Read(ref _connections);
+        }
+    }
+
+    private void Settle()
+    {
+        if (_stop.IsCancellationRequested) return;
         _stop.Cancel();
-        _listener.Stop();
         try
         {
             _accepting.Wait(TimeSpan.FromSeconds(5));
@@ -53,6 +71,12 @@ internal sealed class LoopbackListener : IDisposable
         catch (AggregateException)
         {
         }
+    }
+
+    public void Dispose()
+    {
+        Settle();
+        _listener.Stop();
         _stop.Dispose();
     }
 }

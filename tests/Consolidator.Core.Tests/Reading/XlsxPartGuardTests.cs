@@ -42,7 +42,6 @@ public sealed class XlsxPartGuardTests
         Assert.AreEqual("unsafe", Reads.Rejection(entity, "a.xlsx")?.Code);
         Assert.AreEqual("unsafe", Reads.Rejection(externalDtd, "b.xlsx")?.Code);
         Assert.IsNotNull(Reads.Rejection(parameterEntity, "c.xlsx"));
-        Thread.Sleep(200);
         Assert.AreEqual(0, listener.Connections, "a reference was followed");
     }
 

@@ -47,13 +47,23 @@ public sealed class GoldenWorkbookTests
         ms.Position = 0;
         using var wb = new XLWorkbook(ms);
 
+        var approve = Environment.GetEnvironmentVariable("CONSOLIDATOR_APPROVE") == "1";
+        // CI never approves: a build that wrote its own goldens would compare nothing.
+        if (approve && Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
+            Assert.Fail("CONSOLIDATOR_APPROVE=1 is set under CI: golden renderings are approved by hand only.");
         var mismatches = new List<string>();
+        var sheets = wb.Worksheets.Select(ws => ws.Name).ToHashSet(StringComparer.Ordinal);
+        // A golden file of this scenario whose sheet the workbook no longer has is a difference too.
+        foreach (var orphan in GoldenSheets(scenario).Where(name => !sheets.Contains(name)))
+            mismatches.Add($"{scenario}.{orphan}.txt: the workbook has no sheet {orphan}");
+        var approved = new List<string>();
         foreach (var ws in wb.Worksheets)
         {
             var path = Path.Combine(Repository.Golden, $"{scenario}.{ws.Name}.txt");
             var actual = Render(ws);
-            if (Environment.GetEnvironmentVariable("CONSOLIDATOR_APPROVE") == "1")
+            if (approve)
             {
+                if (!File.Exists(path) || File.ReadAllText(path) != actual) approved.Add(ws.Name);
                 File.WriteAllText(path, actual, new UTF8Encoding(false));
                 continue;
             }
@@ -65,7 +75,28 @@ public sealed class GoldenWorkbookTests
             var expected = File.ReadAllText(path);
             if (expected != actual) mismatches.Add($"{ws.Name}: first difference at line {FirstDifference(expected, actual)}");
         }
+        // Approving is never a pass: the test says what it wrote and must be run again without approval.
+        if (approve)
+            Assert.Inconclusive($"Approved {approved.Count} rendering(s) of {scenario} ({string.Join(", ", approved)}); review the diff and run again without CONSOLIDATOR_APPROVE."
+                + (mismatches.Count > 0 ? "\n" + string.Join("\n", mismatches) : ""));
         Assert.AreEqual(0, mismatches.Count, string.Join("\n", mismatches));
+    }
+
+    /// <summary>The sheet names of the golden files of one scenario (Golden/&lt;scenario&gt;.&lt;sheet&gt;.txt).</summary>
+    internal static IEnumerable<string> GoldenSheets(string scenario) =>
+        Directory.EnumerateFiles(Repository.Golden, scenario + ".*.txt")
+            .Select(f => Path.GetFileNameWithoutExtension(f)[(scenario.Length + 1)..])
+            .Where(name => !name.Contains('.', StringComparison.Ordinal));
+
+    [TestMethod]
+    public void EveryGoldenFile_BelongsToAScenarioTestedHere()
+    {
+        string[] scenarios = ["seed", "conflicts", "shared-checklist", "roster", "two-years"];
+        var stray = Directory.EnumerateFiles(Repository.Golden, "*.txt").Select(Path.GetFileName)
+            .Where(f => !scenarios.Any(s => f!.StartsWith(s + ".", StringComparison.Ordinal) && !f[(s.Length + 1)..^4].Contains('.', StringComparison.Ordinal)))
+            .ToList();
+        Assert.AreEqual(0, stray.Count, "golden files of no tested scenario: " + string.Join(", ", stray));
+        Assert.IsTrue(GoldenSheets("seed").Contains("総括"), "the seed's 総括 golden is found");
     }
 
     private static string FirstDifference(string a, string b)

@@ -23,7 +23,7 @@ public sealed class CommandLineTests
     {
         var (exit, output) = Consolidator("run", "--bogus");
 
-        Assert.AreEqual(ExitCodes.Usage, exit, output);
+        Assert.AreEqual(2, exit, output);
         var lines = output.Split('\n');
         CollectionAssert.Contains(lines, "コマンドラインに誤りがあります / Invalid command line:");
         var ja = Array.FindIndex(lines, l => l.Contains("'--bogus'", StringComparison.Ordinal));
@@ -38,7 +38,7 @@ public sealed class CommandLineTests
     {
         var (exit, output) = Consolidator("validate");
 
-        Assert.AreEqual(ExitCodes.Usage, exit, output);
+        Assert.AreEqual(2, exit, output);
         StringAssert.Contains(output, "Required argument missing for command: 'validate'");
     }
 
@@ -49,27 +49,43 @@ public sealed class CommandLineTests
         File.WriteAllText(dir["settings.json"], "{ not json");
         using var p = WorkerProcess.Start(dir.Path, "status", "--root", dir.Path, "--settings", dir["settings.json"]);
 
-        Assert.AreEqual(ExitCodes.Usage, p.WaitForExit(), p.Output);
+        Assert.AreEqual(2, p.WaitForExit(), p.Output);
         StringAssert.Contains(p.Output, "設定ファイルを読めません");
     }
 
     [TestMethod]
     // command, a code it returns, one it never returns
-    [DataRow("run", ExitCodes.MailWaiting, ExitCodes.Problems)]
-    [DataRow("validate", ExitCodes.Problems, ExitCodes.MailWaiting)]
-    [DataRow("template", ExitCodes.Unreadable, ExitCodes.StateInUse)]
-    [DataRow("watch", ExitCodes.StateInUse, ExitCodes.Unreadable)]
-    [DataRow("status", ExitCodes.Usage, ExitCodes.Failed)]
+    [DataRow("run", 4, 1)]
+    [DataRow("validate", 1, 4)]
+    [DataRow("template", 3, 5)]
+    [DataRow("watch", 5, 3)]
+    [DataRow("status", 2, 6)]
     public void EveryCommandsHelp_EndsWithItsExitCodes(string command, int listed, int absent)
     {
         var (exit, output) = Consolidator(command, "--help");
 
-        Assert.AreEqual(ExitCodes.Success, exit, output);
+        Assert.AreEqual(0, exit, output);
         var table = output[output.IndexOf("終了コード / Exit codes:", StringComparison.Ordinal)..];
         var meaning = ExitCodes.All.Single(c => c.Code == listed);
         StringAssert.Contains(table, $"  {listed,-3} {meaning.Ja}");
         StringAssert.Contains(table, meaning.En);
         Assert.IsFalse(table.Contains(ExitCodes.All.Single(c => c.Code == absent).En, StringComparison.Ordinal), table);
+    }
+
+    [TestMethod]
+    public void TheCodes_AreTheDocumentedNumbers()
+    {
+        // Literals, not the constants: a constant changed by mistake changes what scripts and systemd see.
+        CollectionAssert.AreEqual(new[] { 0, 1, 2, 3, 4, 5, 6, 70 }, ExitCodes.All.Select(c => c.Code).ToArray());
+        Assert.AreEqual(0, ExitCodes.Success);
+        Assert.AreEqual(1, ExitCodes.Problems);
+        Assert.AreEqual(2, ExitCodes.Usage);
+        Assert.AreEqual(3, ExitCodes.Unreadable);
+        Assert.AreEqual(4, ExitCodes.MailWaiting);
+        Assert.AreEqual(5, ExitCodes.StateInUse);
+        Assert.AreEqual(6, ExitCodes.Failed);
+        Assert.AreEqual(70, ExitCodes.Crashed);
+        CollectionAssert.AreEqual(new[] { 0, 2, 3, 4, 5, 6, 70 }, ExitCodes.For("run").ToArray());
     }
 
     [TestMethod]

@@ -47,7 +47,7 @@ public sealed class RunCommandMailTests
 
         var (down, downOut, _) = Run(office.RunOverrides(port), mail: true);
 
-        Assert.AreEqual(ExitCodes.MailWaiting, down, downOut);
+        Assert.AreEqual(4, down, downOut);
         StringAssert.Contains(downOut, "送信できませんでした / Not sent: メールサーバー 127.0.0.1:");
         StringAssert.Contains(downOut, "送信待ち 1 通は");
         Assert.IsTrue(File.Exists(office.Workbook), "the results are written whatever becomes of the mail");
@@ -71,7 +71,7 @@ public sealed class RunCommandMailTests
 
         var (code, stdout, stderr) = Run(overrides, mail: true);
 
-        Assert.AreEqual(ExitCodes.Usage, code);
+        Assert.AreEqual(2, code);
         Assert.AreEqual("", stdout);
         StringAssert.Contains(stderr, "設定に誤りがあります / Invalid settings:");
         StringAssert.Contains(stderr, "  - Mail:From: 差出人がありません");

@@ -67,7 +67,7 @@ public sealed class RunCommandTests
 
         var code = RunCommand.Execute(new Dictionary<string, string?> { ["Paths:Root"] = s.Root }, null, TextWriter.Null, CancellationToken.None);
 
-        Assert.AreEqual(ExitCodes.StateInUse, code);
+        Assert.AreEqual(5, code);
         Assert.AreEqual(5, Folders.Stored(s.Inbox).Count);
         Assert.AreEqual(0, Folders.Count(s.Archive));
     }

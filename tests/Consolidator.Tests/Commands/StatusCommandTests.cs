@@ -52,7 +52,7 @@ public sealed class StatusCommandTests
 
         var code = StatusCommand.Execute(new Dictionary<string, string?> { ["Paths:Root"] = missing }, null, stdout, stderr);
 
-        Assert.AreEqual(ExitCodes.Usage, code);
+        Assert.AreEqual(2, code);
         StringAssert.Contains(stderr.ToString(), $"フォルダがありません: {missing}");
         StringAssert.Contains(stderr.ToString(), $"The folder does not exist: {missing}");
         Assert.AreEqual("", stdout.ToString(), "no 受付待ち 0 for a folder that is not there");
@@ -67,7 +67,7 @@ public sealed class StatusCommandTests
 
         var code = StatusCommand.Execute(new Dictionary<string, string?> { ["Paths:State"] = dir["state"], ["Paths:Inbox"] = dir["inbox"] }, null, TextWriter.Null, stderr);
 
-        Assert.AreEqual(ExitCodes.Usage, code);
+        Assert.AreEqual(2, code);
         StringAssert.Contains(stderr.ToString(), "Neither the state folder nor the inbox exists");
     }
 
@@ -79,9 +79,9 @@ public sealed class StatusCommandTests
 
         var code = StatusCommand.Execute(new Dictionary<string, string?> { ["Paths:Root"] = dir["audit"] }, null, stdout, TextWriter.Null, json: true);
 
-        Assert.AreEqual(ExitCodes.Usage, code);
+        Assert.AreEqual(2, code);
         using var doc = System.Text.Json.JsonDocument.Parse(stdout.ToString());
-        Assert.AreEqual(ExitCodes.Usage, doc.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.AreEqual(2, doc.RootElement.GetProperty("exitCode").GetInt32());
         StringAssert.Contains(doc.RootElement.GetProperty("errors")[0].GetString(), "The folder does not exist");
     }
 

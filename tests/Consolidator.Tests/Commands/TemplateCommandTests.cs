@@ -135,7 +135,7 @@ public sealed class TemplateCommandTests : IDisposable
     {
         var exit = Execute(new() { Master = _master, All = true, Out = _dir.FullName, Settings = SettingsFile("{}") });
 
-        Assert.AreEqual(ExitCodes.Usage, exit);
+        Assert.AreEqual(2, exit);
         StringAssert.Contains(_stderr.ToString(), "Templates:Auditors");
     }
 
@@ -150,7 +150,7 @@ public sealed class TemplateCommandTests : IDisposable
 
         var exit = Execute(new() { Master = _master, All = true, Out = _dir.FullName, Settings = SettingsFile(json) });
 
-        Assert.AreEqual(ExitCodes.Usage, exit);
+        Assert.AreEqual(2, exit);
         CollectionAssert.AreEqual(new[]
         {
             "設定に誤りがあります / Invalid settings:",
@@ -170,7 +170,7 @@ public sealed class TemplateCommandTests : IDisposable
         var text = File.ReadAllText(output);
         var forced = Execute(new() { Master = _master, Role = "vendor", Out = output, Force = true });
 
-        Assert.AreEqual(ExitCodes.Usage, refused);
+        Assert.AreEqual(2, refused);
         Assert.AreEqual("filled by someone", text);
         StringAssert.Contains(_stderr.ToString(), "--force");
         Assert.AreEqual(0, forced);
@@ -186,7 +186,7 @@ public sealed class TemplateCommandTests : IDisposable
     {
         var exit = Execute(new() { Master = _master, Role = role, Out = output is null ? null : Path.Combine(_dir.FullName, output) });
 
-        Assert.AreEqual(ExitCodes.Usage, exit);
+        Assert.AreEqual(2, exit);
         StringAssert.Contains(_stderr.ToString(), named);
     }
 
@@ -195,7 +195,7 @@ public sealed class TemplateCommandTests : IDisposable
     {
         var exit = Execute(new() { Master = _master, Role = "vendor", Items = "9-*", Out = Path.Combine(_dir.FullName, "a.xlsx") });
 
-        Assert.AreEqual(ExitCodes.Usage, exit);
+        Assert.AreEqual(2, exit);
         StringAssert.Contains(_stderr.ToString(), "9-*");
         Assert.IsFalse(File.Exists(Path.Combine(_dir.FullName, "a.xlsx")));
     }
@@ -205,7 +205,7 @@ public sealed class TemplateCommandTests : IDisposable
     {
         var exit = Execute(new() { Master = Path.Combine(_dir.FullName, "none.xlsx"), Role = "auditor", Out = Path.Combine(_dir.FullName, "a.xlsx") });
 
-        Assert.AreEqual(ExitCodes.Usage, exit);
+        Assert.AreEqual(2, exit);
     }
 
     [TestMethod]
@@ -216,7 +216,7 @@ public sealed class TemplateCommandTests : IDisposable
 
         var exit = Execute(new() { Master = master, Role = "auditor", Out = Path.Combine(_dir.FullName, "a.xlsx") });
 
-        Assert.AreEqual(ExitCodes.Unreadable, exit);
+        Assert.AreEqual(3, exit);
         StringAssert.Contains(_stderr.ToString(), "監査項目一覧を読めません");
     }
 

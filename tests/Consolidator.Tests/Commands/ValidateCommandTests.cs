@@ -70,6 +70,33 @@ public sealed class ValidateCommandTests
     }
 
     [TestMethod]
+    public void With_ChecksAgainstTheFolder_ReportingOnlyOnTheFileGiven()
+    {
+        var inbox = Path.Combine(_dir.FullName, "inbox");
+        Scenarios.Conflicts().WriteTo(inbox);
+        var vendor = Path.Combine(inbox, "事前回答_みなと情報システム.xlsx");
+
+        var alone = new StringWriter();
+        ValidateCommand.Execute([vendor], true, null, alone, new StringWriter());
+        var stdout = new StringWriter();
+        var exit = ValidateCommand.Execute([vendor], true, null, stdout, new StringWriter(), context: [inbox]);
+
+        Assert.AreEqual(1, exit, stdout.ToString());
+        using var doc = JsonDocument.Parse(stdout.ToString());
+        var files = doc.RootElement.GetProperty("files").EnumerateArray().ToList();
+        Assert.AreEqual(1, files.Count, "only the file given is reported, not the folder it is checked against");
+        Assert.AreEqual("事前回答_みなと情報システム.xlsx", files[0].GetProperty("path").GetString());
+        var cells = files[0].GetProperty("problems").EnumerateArray()
+            .SelectMany(p => p.GetProperty("cells").EnumerateArray().Select(c => c.GetString())).ToList();
+        // The vendor's 未実施 against an auditor's judgment is found only with the auditors' checklists beside it.
+        CollectionAssert.Contains(cells, "事前回答_みなと情報システム.xlsx!事前回答!D10");
+        using var aloneDoc = JsonDocument.Parse(alone.ToString());
+        var aloneCells = aloneDoc.RootElement.GetProperty("files")[0].GetProperty("problems").EnumerateArray()
+            .SelectMany(p => p.GetProperty("cells").EnumerateArray().Select(c => c.GetString())).ToList();
+        Assert.IsTrue(cells.Count > aloneCells.Count, $"with the folder {cells.Count} cells, alone {aloneCells.Count}");
+    }
+
+    [TestMethod]
     public void FilesGivenTogether_EachSaysItsSubmitterKey_AndWhatReplacesIt()
     {
         Scenarios.Resubmission().WriteTo(_dir.FullName);
@@ -98,7 +125,7 @@ public sealed class ValidateCommandTests
 
         var (exit, output) = Validate(false, Path.Combine(_dir.FullName, "参考資料一式.xlsx"), Path.Combine(_dir.FullName, "checklist.xlsx"));
 
-        Assert.AreEqual(ExitCodes.Unreadable, exit, output);
+        Assert.AreEqual(3, exit, output);
         StringAssert.Contains(output, "使用できません / unusable: Excel ブックではありません");
         StringAssert.Contains(output, "a zip archive that is not a workbook");
     }
@@ -110,10 +137,10 @@ public sealed class ValidateCommandTests
 
         var (exit, output) = Validate(true, Path.Combine(_dir.FullName, "参考資料一式.xlsx"));
 
-        Assert.AreEqual(ExitCodes.Unreadable, exit);
+        Assert.AreEqual(3, exit);
         using var doc = JsonDocument.Parse(output);
-        Assert.AreEqual(ExitCodes.Unreadable, doc.RootElement.GetProperty("exitCode").GetInt32());
-        Assert.AreEqual(ExitCodes.Unreadable, doc.RootElement.GetProperty("files")[0].GetProperty("exitCode").GetInt32());
+        Assert.AreEqual(3, doc.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.AreEqual(3, doc.RootElement.GetProperty("files")[0].GetProperty("exitCode").GetInt32());
     }
 
     [TestMethod]
@@ -124,7 +151,7 @@ public sealed class ValidateCommandTests
 
         var exit = ValidateCommand.Execute([missing], false, null, new StringWriter(), stderr);
 
-        Assert.AreEqual(ExitCodes.Usage, exit);
+        Assert.AreEqual(2, exit);
         StringAssert.Contains(stderr.ToString(), "ファイルがありません / No such file:");
         StringAssert.Contains(stderr.ToString(), missing);
     }
@@ -137,9 +164,9 @@ public sealed class ValidateCommandTests
 
         var (exit, output) = Validate(true, Path.Combine(_dir.FullName, SeedAudit.MemberFile), missing);
 
-        Assert.AreEqual(ExitCodes.Usage, exit);
+        Assert.AreEqual(2, exit);
         using var doc = JsonDocument.Parse(output);
-        Assert.AreEqual(ExitCodes.Usage, doc.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.AreEqual(2, doc.RootElement.GetProperty("exitCode").GetInt32());
         var error = doc.RootElement.GetProperty("errors").EnumerateArray().Single().GetString()!;
         StringAssert.Contains(error, "ファイルがありません / No such file");
         StringAssert.Contains(error, missing);
@@ -155,7 +182,7 @@ public sealed class ValidateCommandTests
 
         var exit = ValidateCommand.Execute([_dir.FullName], true, settings, stdout, new StringWriter());
 
-        Assert.AreEqual(ExitCodes.Usage, exit);
+        Assert.AreEqual(2, exit);
         using var doc = JsonDocument.Parse(stdout.ToString());
         var errors = doc.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.IsTrue(errors.Any(e => e.Contains("Consolidation:TimeZone", StringComparison.Ordinal)), string.Join("\n", errors));
@@ -171,7 +198,7 @@ public sealed class ValidateCommandTests
 
         var exit = ValidateCommand.Execute([_dir.FullName], true, settings, stdout, new StringWriter());
 
-        Assert.AreEqual(ExitCodes.Usage, exit);
+        Assert.AreEqual(2, exit);
         using var doc = JsonDocument.Parse(stdout.ToString());
         StringAssert.Contains(doc.RootElement.GetProperty("errors")[0].GetString(), "設定ファイルを読めません");
     }
@@ -186,10 +213,10 @@ public sealed class ValidateCommandTests
         var exit = ValidateCommand.Execute([empty], false, null, stdout, stderr);
         var (jsonExit, json) = Validate(true, empty);
 
-        Assert.AreEqual(ExitCodes.Success, exit);
+        Assert.AreEqual(0, exit);
         StringAssert.Contains(stderr.ToString(), "フォルダにファイルがありません / The folder holds no files to check: " + empty);
         StringAssert.Contains(stdout.ToString(), "確認するファイルがありません / No files to check.");
-        Assert.AreEqual(ExitCodes.Success, jsonExit);
+        Assert.AreEqual(0, jsonExit);
         using var doc = JsonDocument.Parse(json);
         Assert.AreEqual(empty, doc.RootElement.GetProperty("emptyFolders")[0].GetString());
         Assert.AreEqual(0, doc.RootElement.GetProperty("files").GetArrayLength());

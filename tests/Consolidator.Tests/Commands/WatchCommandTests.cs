@@ -138,7 +138,7 @@ public sealed class WatchCommandTests
 
         using var second = WorkerProcess.Start(s.Root, "watch", "--root", s.Root, "--settings", settings);
 
-        Assert.AreEqual(ExitCodes.StateInUse, second.WaitForExit(), second.Output);
+        Assert.AreEqual(5, second.WaitForExit(), second.Output);
         StringAssert.Contains(second.Output, "別の Consolidator が同じ状態フォルダで動作中です / Another Consolidator is already running on this state folder: " + s.State);
         Assert.IsFalse(first.Process.HasExited);
     }
@@ -159,7 +159,7 @@ public sealed class WatchCommandTests
             ["Schedule:TimeZone"] = "Mars/Olympus",
         }, null, stdout, stderr, CancellationToken.None);
 
-        Assert.AreEqual(ExitCodes.Usage, code);
+        Assert.AreEqual(2, code);
         Assert.AreEqual($"""
             設定に誤りがあります / Invalid settings:
               - Worker:Debounce: The field Debounce must be between 00:00:00 and 01:00:00.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Consolidator.Fixtures;
 using Consolidator.Mail;
 using MimeKit;
 
@@ -252,6 +253,33 @@ public sealed class MailDispatcherTests
         var message = server.Messages.Single().Parse();
         Assert.AreEqual("【監査結果】庶務事務システム 令和5年度 重大な不適合1件 (確定)", message.Subject);
         Assert.AreEqual(1, message.Attachments.Count());
+    }
+
+    [TestMethod]
+    public async Task SendAsync_DigestOfTwoAudits_SendsOneMailWithBothWorkbooksAndTheOverview()
+    {
+        using var run = MailTestRun.Create();
+        var outcome = run.Consolidate(Scenarios.MultiAudit());
+        Assert.AreEqual(2, outcome.Result.Audits.Count);
+        await using var server = await LoopbackSmtpServer.StartAsync();
+
+        var report = await run.Dispatcher(MailTestRun.Settings(server.Port, s => s.Digest = true)).SendAsync(outcome, None);
+
+        Assert.AreEqual(1, report.Sent, string.Join("\n", report.Lines()));
+        Assert.AreEqual(1, server.Messages.Count, "one digest, not a mail per audit");
+        var message = server.Messages.Single().Parse();
+        Assert.AreEqual("【監査結果】2件の監査 不適合1件、注意事項1件 (暫定あり)", message.Subject);
+        CollectionAssert.AreEquivalent(
+            new[] { "人事給与システム_令和5年度_監査結果.xlsx", "図書館システム_令和5年度_監査結果.xlsx", "監査結果一覧.xlsx" },
+            message.Attachments.OfType<MimePart>().Select(a => a.FileName).ToArray());
+        foreach (var part in message.Attachments.OfType<MimePart>())
+        {
+            using var bytes = new MemoryStream();
+            part.Content!.DecodeTo(bytes);
+            CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(run.Output, part.FileName!)), bytes.ToArray(), part.FileName);
+        }
+        StringAssert.Contains(message.HtmlBody, "人事給与システム");
+        StringAssert.Contains(message.HtmlBody, "図書館システム");
     }
 
     [TestMethod]

@@ -67,8 +67,9 @@ public sealed class MailSettingsValidatorTests
         var (_, errors) = MailSettingsValidator.Read(Config(("Mail:Security", "Tls")), required: false, password: null);
 
         Assert.AreEqual(1, errors.Count, string.Join("\n", errors));
-        StringAssert.StartsWith(errors[0], "Mail: ");
-        StringAssert.Contains(errors[0], "'Mail:Security'");
+        // Named by its full setting, with the value and what it may be (every other Mail key still binds).
+        StringAssert.StartsWith(errors[0], "Mail:Security: 'Tls' を ");
+        StringAssert.Contains(errors[0], "cannot be read as one of None, ");
     }
 
     [TestMethod]

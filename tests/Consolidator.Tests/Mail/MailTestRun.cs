@@ -54,6 +54,16 @@ internal sealed class MailTestRun : IDisposable
         return job.Consolidate(submissions, Output, CancellationToken.None);
     }
 
+    /// <summary>Consolidates a scenario of the fixtures (several audits, say) into output/, as <c>run</c> does.</summary>
+    public JobOutcome Consolidate(Scenario scenario)
+    {
+        if (Directory.Exists(Inbox)) Directory.Delete(Inbox, recursive: true);
+        scenario.WriteTo(Inbox);
+        var job = new ConsolidationJob(new Consolidation(new ConsolidationOptions { MaxParallelism = 2 }), TimeProvider.System, NullLogger<ConsolidationJob>.Instance);
+        var submissions = job.IngestAll(InboxScanner.Scan(Inbox), null, CancellationToken.None);
+        return job.Consolidate(submissions, Output, CancellationToken.None);
+    }
+
     public static MailSettings Settings(int port, Action<MailSettings>? change = null)
     {
         var s = new MailSettings

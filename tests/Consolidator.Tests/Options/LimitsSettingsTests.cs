@@ -53,4 +53,37 @@ public sealed class LimitsSettingsTests
             errors.Select(e => e[..e.IndexOf(": ", StringComparison.Ordinal)]).ToArray(),
             string.Join("; ", errors));
     }
+    [TestMethod]
+    // The README's table of limits, as literals: a default changed in the code or in the README alone fails here.
+    [DataRow("MaxFileBytes", 52_428_800d)]
+    [DataRow("MaxPartBytes", 104_857_600d)]
+    [DataRow("MaxPackageBytes", 314_572_800d)]
+    [DataRow("MaxCompressionRatio", 200d)]
+    [DataRow("MaxZipEntries", 10_000d)]
+    [DataRow("MaxSheets", 100d)]
+    [DataRow("MaxRows", 100_000d)]
+    [DataRow("MaxColumns", 256d)]
+    [DataRow("MaxCells", 2_000_000d)]
+    [DataRow("MaxScannedCells", 100_000_000d)]
+    [DataRow("MaxMergedRanges", 10_000d)]
+    [DataRow("MaxCellChars", 32_767d)]
+    [DataRow("MaxReadSeconds", 60d)]
+    public void Defaults_AreTheReadmesNumbers(string setting, double expected)
+    {
+        var actual = Convert.ToDouble(typeof(ReadLimits).GetProperty(setting)!.GetValue(ReadLimits.Default), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.AreEqual(expected, actual, setting);
+        var readme = File.ReadAllLines(Path.Combine(Repository(), "README.md"));
+        var row = readme.SingleOrDefault(l => l.StartsWith($"| `{setting}` |", StringComparison.Ordinal));
+        Assert.IsNotNull(row, $"README's limits table has a row for {setting}");
+        var cell = row.Split('|')[2].Trim();
+        Assert.AreEqual(expected.ToString("0", System.Globalization.CultureInfo.InvariantCulture), cell.Split(' ')[0], row);
+        Assert.AreEqual(13, typeof(ReadLimits).GetProperties().Count(p => p.Name.StartsWith("Max", StringComparison.Ordinal)), "every limit is in this table");
+    }
+
+    private static string Repository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Consolidator.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Consolidator.sln");
+    }
 }
