@@ -4,6 +4,7 @@ using Consolidator.Core.Durability;
 using Consolidator.Core.Model;
 using Consolidator.Core.Writing;
 using Consolidator.Ledger;
+using Consolidator.Options;
 using Microsoft.Extensions.Logging;
 
 namespace Consolidator.Inbox;
@@ -69,9 +70,6 @@ public sealed record RecoveryReport(int Finished, int Undone, int InboxCopiesRem
 /// </summary>
 public sealed class Intake
 {
-    /// <summary>Files recorded in one ledger transaction at most.</summary>
-    public const int BatchSize = 64;
-
     private readonly Consolidation _pipeline;
     private readonly FileLedger _ledger;
     private readonly WorkerFolders _folders;
@@ -81,9 +79,11 @@ public sealed class Intake
     private readonly Lock _commit = new();
     private readonly HashSet<string> _reserved = new(StringComparer.OrdinalIgnoreCase);
     private readonly InboxReader _inbox;
+    private readonly int _batchSize;
 
-    public Intake(Consolidation pipeline, FileLedger ledger, WorkerFolders folders, TimeProvider time, ILogger<Intake> log)
+    public Intake(Consolidation pipeline, FileLedger ledger, WorkerFolders folders, WorkerSettings worker, TimeProvider time, ILogger<Intake> log)
     {
+        _batchSize = worker.BatchSize;
         _pipeline = pipeline;
         _ledger = ledger;
         _folders = folders;
@@ -94,7 +94,7 @@ public sealed class Intake
 
     /// <summary>
     /// Takes the given inbox files, several at once, committing them in batches of up to
-    /// <see cref="BatchSize"/>. Cancelling lets the files in hand finish and starts no other.
+    /// <see cref="WorkerSettings.BatchSize"/>. Cancelling lets the files in hand finish and starts no other.
     /// <paramref name="park"/>, when given, is applied to each submission read as soon as its copy is
     /// written (<see cref="SubmissionStore.Park"/>), so a large inbox is not held row by row.
     /// </summary>
@@ -130,7 +130,7 @@ public sealed class Intake
                 lock (gate)
                 {
                     pending.Add(prepared!);
-                    if (pending.Count >= BatchSize) (full, pending) = (pending, []);
+                    if (pending.Count >= _batchSize) (full, pending) = (pending, []);
                 }
                 if (full is not null) Finish(Commit(full));
             });

@@ -28,6 +28,13 @@ public sealed class WorkerSettings
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan Debounce { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Files taken together in one durable ledger transaction at most, 1–1000. Defaults to 64: one
+    /// folder flush and one commit for many files; a smaller batch shows progress sooner on a slow share.
+    /// </summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 64;
 }
 
 /// <summary>When <c>watch</c> consolidates on a timetable (section <c>Schedule</c>).</summary>

@@ -47,7 +47,8 @@ public sealed class WatchCommandTests
         var random = new Random(20231024);
         using var s = new Scenario([.. Inputs.Mixed(200), Inputs.LockFile()]);
         s.Drop();
-        var settings = s.SettingsFile("00:00:00", "00:00:01", "00:00:00.5");
+        // Small batches, so the kills land between the steps of many commits, not in one batch's copies.
+        var settings = s.SettingsFile("00:00:00", "00:00:01", "00:00:00.5", batchSize: 3);
         var landed = new Dictionary<string, int>();
         var clock = Stopwatch.StartNew();
 

@@ -95,6 +95,21 @@ public sealed class SettingsLoaderTests
     }
 
     [TestMethod]
+    [DataRow("0", true)]
+    [DataRow("1001", true)]
+    [DataRow("-5", true)]
+    [DataRow("1", false)]
+    [DataRow("1000", false)]
+    public void WorkerBatchSize_OutsideOneToAThousand_IsNamed(string value, bool refused)
+    {
+        var config = AppHost.Configuration(new Dictionary<string, string?> { ["Worker:BatchSize"] = value }, settingsFile: null);
+
+        var (_, _, errors) = AppHost.Settings(config);
+
+        Assert.AreEqual(refused, errors.Any(e => e.StartsWith("Worker:BatchSize: ", StringComparison.Ordinal)), string.Join("\n", errors));
+    }
+
+    [TestMethod]
     public void AnUnknownMailKey_IsNamed()
     {
         var config = AppHost.Configuration(new Dictionary<string, string?> { ["Mail:Hots"] = "smtp.example.lg.jp" }, settingsFile: null);

@@ -30,12 +30,12 @@ internal sealed class Scenario : IDisposable
     }
 
     /// <summary>A settings file for the child process.</summary>
-    public string SettingsFile(string stableFor, string rescan, string debounce)
+    public string SettingsFile(string stableFor, string rescan, string debounce, int batchSize = 64)
     {
         var path = _dir["settings.json"];
         File.WriteAllText(path, JsonSerializer.Serialize(new
         {
-            Worker = new { StableFor = stableFor, RescanInterval = rescan, Debounce = debounce },
+            Worker = new { StableFor = stableFor, RescanInterval = rescan, Debounce = debounce, BatchSize = batchSize },
             Schedule = new { Cron = "" },
         }));
         return path;
