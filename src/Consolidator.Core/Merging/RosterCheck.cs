@@ -1,6 +1,5 @@
 using Consolidator.Core.Model;
 using Consolidator.Core.Normalising;
-using Consolidator.Core.Writing.Templates;
 
 namespace Consolidator.Core.Merging;
 
