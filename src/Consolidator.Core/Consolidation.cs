@@ -167,7 +167,7 @@ public sealed class Consolidation
         var fileStatuses = new Dictionary<string, (FileStatus, string, string)>(selection.FileStatuses, StringComparer.Ordinal);
         foreach (var (path, status) in years.BookStatuses) fileStatuses[path] = status;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_options.Calendar.GetUtcNow(), _options.TimeZone).DateTime);
-        var unmerged = new AuditMerger.RowLedger();
+        var unmerged = new RowLedger();
         var unattributed = Ordered(submissions.Where(s => s.Key is null).Select(s => Record(s, fileStatuses, selection, unmerged))).ToList();
 
         planned?.Invoke(groups.Count);
@@ -189,7 +189,7 @@ public sealed class Consolidation
             var parts = outcome.Used;
             // An audit follows its master list's 判定基準 when it has one, else the configured scale.
             var scale = parts.FirstOrDefault(p => p.Role == SubmissionRole.Master)?.Submission.Scale ?? _options.Recognition.JudgingScale;
-            var ledger = new AuditMerger.RowLedger();
+            var ledger = new RowLedger();
             var audit = new AuditMerger(scale, _options.Recognition.JudgingScale, FileOrder).Merge(group.Key, parts, ledger, outcome.Notes);
             var statuses = new Dictionary<string, (FileStatus Status, string Ja, string En)>(fileStatuses, StringComparer.Ordinal);
             foreach (var (path, status) in outcome.Files) statuses[path] = status;
@@ -319,7 +319,7 @@ public sealed class Consolidation
         _ => 4,
     };
 
-    private static InputRecord Record(Submission s, IReadOnlyDictionary<string, (FileStatus Status, string Ja, string En)> statuses, Selection selection, AuditMerger.RowLedger ledger)
+    private static InputRecord Record(Submission s, IReadOnlyDictionary<string, (FileStatus Status, string Ja, string En)> statuses, Selection selection, RowLedger ledger)
     {
         var path = s.Source.RelativePath;
         var (status, ja, en) = statuses[path];

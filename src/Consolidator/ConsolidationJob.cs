@@ -70,7 +70,7 @@ public sealed class ConsolidationJob
         {
             // Gone, locked or unreadable since it was listed: refused with the reason, the others go on.
             _log.LogWarning("Could not open {File}: {Error}", Printable.Name(relativePath), e.GetType().Name);
-            var source = new SourceFile(relativePath, "unread:" + relativePath, 0, DateTimeOffset.UnixEpoch, () => File.OpenRead(fullPath));
+            var source = Inbox.SourceLoader.Unread(relativePath, DateTimeOffset.UnixEpoch, () => File.OpenRead(fullPath));
             return new Submission { Source = source, Format = "", Rejection = CannotOpen() };
         }
     }
@@ -89,21 +89,7 @@ public sealed class ConsolidationJob
         var modified = new DateTimeOffset(DateTime.SpecifyKind(modifiedUtc, DateTimeKind.Utc), TimeSpan.Zero);
         // The bytes are read from the handle opened here; an inbox file is never opened again by name.
         Func<Stream> reopen = inbox is null ? () => File.OpenRead(fullPath) : () => throw new InvalidOperationException("The file is read from memory.");
-        if (length > _pipeline.Options.Limits.MaxFileBytes)
-        {
-            var source = new SourceFile(relativePath, SourceFile.Hash(stream), length, modified, reopen);
-            return new Submission
-            {
-                Source = source,
-                Format = "",
-                Rejection = Core.Reading.Rejections.FileTooLarge(length, _pipeline.Options.Limits.MaxFileBytes),
-            };
-        }
-        var bytes = new byte[length];
-        stream.ReadExactly(bytes);
-        var file = new SourceFile(relativePath, SourceFile.Hash(bytes), bytes.Length, modified, reopen);
-        using var memory = new MemoryStream(bytes, writable: false);
-        return _pipeline.Ingest(file, memory);
+        return Inbox.SourceLoader.Ingest(_pipeline, Inbox.SourceLoader.Read(_pipeline, stream, length), relativePath, modified, reopen);
     }
 
     /// <summary>

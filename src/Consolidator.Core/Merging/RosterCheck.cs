@@ -1,7 +1,5 @@
 using Consolidator.Core.Model;
 using Consolidator.Core.Normalising;
-using Consolidator.Core.Recognising;
-using Consolidator.Core.Writing.Templates;
 
 namespace Consolidator.Core.Merging;
 
@@ -27,7 +25,7 @@ internal static class RosterCheck
         var master = used.FirstOrDefault(p => p.Role == SubmissionRole.Master)?.Submission;
         var roster = new List<ExpectedSubmitter>(master?.Roster ?? []);
         foreach (var e in configured.Where(e => e.AppliesTo(key)))
-            if (!roster.Any(r => r.Role == e.Role && RosterSheetReader.Identity(r) == RosterSheetReader.Identity(e)))
+            if (!roster.Any(r => r.Role == e.Role && r.Identity == e.Identity))
                 roster.Add(e);
         if (roster.Count == 0) return (null, []);
 

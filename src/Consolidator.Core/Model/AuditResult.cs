@@ -152,9 +152,32 @@ public sealed record AuditResult
     public int AuditorChecklists { get; init; }
     public IReadOnlyList<string> Auditors { get; init; } = [];
     public IReadOnlyList<string> Vendors { get; init; } = [];
-    public IReadOnlyList<ResultItem> Items { get; init; } = [];
+    /// <summary>The merged items; setting them (at merge time, or in a copy made with <c>with</c>) counts them into <see cref="Tally"/>.</summary>
+    public IReadOnlyList<ResultItem> Items
+    {
+        get => _items;
+        init
+        {
+            _items = value;
+            Tally = Tally.WithItems(value);
+        }
+    }
+
     public IReadOnlyList<VendorAnswerRecord> Answers { get; init; } = [];
-    public IReadOnlyList<ReviewNote> Notes { get; init; } = [];
+
+    /// <summary>要確認; setting them counts them into <see cref="Tally"/>.</summary>
+    public IReadOnlyList<ReviewNote> Notes
+    {
+        get => _notes;
+        init
+        {
+            _notes = value;
+            Tally = Tally with { Review = value.Count };
+        }
+    }
+
+    private readonly IReadOnlyList<ResultItem> _items = [];
+    private readonly IReadOnlyList<ReviewNote> _notes = [];
     public IReadOnlyList<InputRecord> Inputs { get; init; } = [];
 
     /// <summary>
@@ -169,23 +192,20 @@ public sealed record AuditResult
     /// <summary>前年度比較 with the latest earlier fiscal year of the same target; null when none is available.</summary>
     public YearComparison? Comparison { get; init; }
 
-    // Counted once, on first use: the 総括 table, the sentence, the mail and the logs all ask.
-    private Tally? _tally;
-
-    private Tally Counted => _tally ??= new Tally(
-        Scale.Classes.Select(c => (c, Items.Count(i => i.Judgment == c))).ToList(),
-        Items.Count(i => i.Judgment is not null),
-        Items.Count(i => i.Judgment is null),
-        Notes.Count);
+    /// <summary>
+    /// The counts of the 総括 table, computed when the items and notes are set and kept as they are by
+    /// <see cref="Released"/>: an immutable record, never recounted on the way to the outputs.
+    /// </summary>
+    public AuditCounts Tally { get; private init; } = AuditCounts.None;
 
     /// <summary>Items per class, in the scale's table order.</summary>
-    public IReadOnlyList<(JudgmentClass Class, int Count)> Counts => Counted.Counts;
+    public IReadOnlyList<(JudgmentClass Class, int Count)> Counts => Scale.Classes.Select(c => (c, Tally.Of(c))).ToList();
 
-    public int Total => Counted.Total;
-    public int Pending => Counted.Pending;
+    public int Total => Tally.Total;
+    public int Pending => Tally.Pending;
 
     /// <summary>Entries in 要確認 (also after <see cref="Released"/>).</summary>
-    public int ReviewCount => Counted.Review;
+    public int ReviewCount => Tally.Review;
 
     /// <summary>
     /// 確定 when every item is judged and nothing is to be reviewed; never when nothing at all was
@@ -207,33 +227,35 @@ public sealed record AuditResult
     /// </summary>
     public AuditResult Released()
     {
-        var counted = Counted;
-        var released = this with { Items = [], Answers = [], Notes = [], Comparison = Comparison?.Released(), IsReleased = true };
-        released._tally = counted;
-        return released;
+        var counted = Tally;
+        return this with { Items = [], Answers = [], Notes = [], Comparison = Comparison?.Released(), IsReleased = true, Tally = counted };
     }
+}
 
-    // A copy made with `with` counts its own items again.
-    private AuditResult(AuditResult original)
+/// <summary>
+/// The counts the 総括 table, the sentence, the mail and the logs show: items per class in the
+/// scale's table order, judged (<see cref="Total"/>), 未判定 (<see cref="Pending"/>) and 要確認
+/// entries (<see cref="Review"/>). Immutable: computed from the merged items and notes as they are set.
+/// </summary>
+public sealed record AuditCounts
+{
+    public static readonly AuditCounts None = new();
+
+    /// <summary>Judged items per class (a class no item has is absent).</summary>
+    public IReadOnlyDictionary<JudgmentClass, int> ByClass { get; private init; } = new Dictionary<JudgmentClass, int>();
+    public int Total { get; private init; }
+    public int Pending { get; private init; }
+    public int Review { get; init; }
+
+    public int Of(JudgmentClass c) => ByClass.TryGetValue(c, out var n) ? n : 0;
+
+    /// <summary>These counts with <paramref name="items"/> counted in place of the items counted before.</summary>
+    public AuditCounts WithItems(IReadOnlyList<ResultItem> items) => this with
     {
-        Key = original.Key;
-        Scale = original.Scale;
-        UniverseFromMaster = original.UniverseFromMaster;
-        AuditDates = original.AuditDates;
-        AuditorChecklists = original.AuditorChecklists;
-        Auditors = original.Auditors;
-        Vendors = original.Vendors;
-        Items = original.Items;
-        Answers = original.Answers;
-        Notes = original.Notes;
-        Inputs = original.Inputs;
-        OutputStem = original.OutputStem;
-        Roster = original.Roster;
-        Comparison = original.Comparison;
-        IsReleased = original.IsReleased;
-    }
-
-    private sealed record Tally(IReadOnlyList<(JudgmentClass Class, int Count)> Counts, int Total, int Pending, int Review);
+        ByClass = items.Where(i => i.Judgment is not null).GroupBy(i => i.Judgment!).ToDictionary(g => g.Key, g => g.Count()),
+        Total = items.Count(i => i.Judgment is not null),
+        Pending = items.Count(i => i.Judgment is null),
+    };
 }
 
 /// <summary>Everything one consolidation produced: one result per audit and the history of every file.</summary>

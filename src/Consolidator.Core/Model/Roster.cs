@@ -31,6 +31,9 @@ public sealed record ExpectedSubmitter
     /// <summary>Where the entry was written: a setting (Templates:Auditors:0) or a cell (file!提出予定!A4).</summary>
     public string Origin { get; init; } = "";
 
+    /// <summary>The identity the entry is matched by: the person for an auditor, the organisation for a vendor.</summary>
+    public string Identity => Role == SubmissionRole.Auditor ? SubmitterNames.PersonKey(Name) : SubmitterNames.OrganisationKey(Name);
+
     /// <summary>Whether the entry concerns the audit: it names no target or year, or the audit's.</summary>
     public bool AppliesTo(AuditKey key) =>
         (Target is null || new AuditKey(Target, key.FiscalYear).Equals(key)) && (FiscalYear is null || FiscalYear == key.FiscalYear);

@@ -27,4 +27,31 @@ public static class Judging
             notes.Add(Notes.MissingFinding(id, judgment.Cell, finding?.Cell, judgment.Text));
         return notes;
     }
+
+    /// <summary>
+    /// A row read on one scale judged again on <paramref name="scale"/> (an audit's master list brings
+    /// its own 判定基準). An item on several sheets has every sheet's judgment read again and merged
+    /// again: the most severe valid one, else the first invalid one.
+    /// </summary>
+    public static ItemRow Rejudge(ItemRow row, JudgmentScale scale)
+    {
+        if (row.Judgment is null) return row;
+        if (row.Scopes.Count == 0)
+        {
+            var (parsed, found) = Judge(scale, row.Id, row.Judgment, row.Finding);
+            return row with { ParsedJudgment = parsed, AuditorNotes = found };
+        }
+        var notes = new List<ReviewNote>();
+        var scopes = row.Scopes.Select(x =>
+        {
+            var (parsed, n) = Judge(scale, row.Id, x.Judgment, x.Finding);
+            notes.AddRange(n);
+            return x with { Parsed = parsed };
+        }).ToList();
+        var valid = scopes.Where(x => x.Parsed.IsValid).ToList();
+        var decided = valid.Count > 0
+            ? valid.First(x => x.Parsed.Class == JudgmentScale.MostSevere(valid.Select(v => v.Parsed.Class!)))
+            : scopes.FirstOrDefault(x => x.Parsed.State is JudgmentState.Invalid or JudgmentState.Contradictory) ?? scopes[0];
+        return row with { Scopes = scopes, Judgment = decided.Judgment ?? row.Judgment, ParsedJudgment = decided.Parsed, AuditorNotes = notes };
+    }
 }

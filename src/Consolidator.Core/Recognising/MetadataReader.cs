@@ -3,20 +3,6 @@ using Consolidator.Core.Normalising;
 
 namespace Consolidator.Core.Recognising;
 
-/// <summary>The metadata keys SPEC §3 names.</summary>
-internal enum MetaKey
-{
-    Target,
-    FiscalYear,
-    AuditDate,
-    SubmittedOn,
-    Submitter,
-    Auditor,
-    Vendor,
-    Organisation,
-    Role,
-}
-
 /// <summary>
 /// Reads key/value cells (対象業務 | 庶務事務システム) from the rows above a table or from a 表紙 /
 /// 基本情報 sheet. Cells are taken left to right: a key's value is the next non-empty cell

@@ -75,26 +75,6 @@ internal static class ParallelSheets
         };
     }
 
-    /// <summary>
-    /// An item on several sheets read again on another scale (an audit's master list brings its own
-    /// 判定基準): every sheet's judgment is read again and merged again.
-    /// </summary>
-    public static ItemRow Rejudged(ItemRow row, JudgmentScale scale)
-    {
-        var notes = new List<ReviewNote>();
-        var scopes = row.Scopes.Select(x =>
-        {
-            var (parsed, n) = Judging.Judge(scale, row.Id, x.Judgment, x.Finding);
-            notes.AddRange(n);
-            return x with { Parsed = parsed };
-        }).ToList();
-        var valid = scopes.Where(x => x.Parsed.IsValid).ToList();
-        var decided = valid.Count > 0
-            ? valid.First(x => x.Parsed.Class == JudgmentScale.MostSevere(valid.Select(v => v.Parsed.Class!)))
-            : scopes.FirstOrDefault(x => x.Parsed.State is JudgmentState.Invalid or JudgmentState.Contradictory) ?? scopes[0];
-        return row with { Scopes = scopes, Judgment = decided.Judgment ?? row.Judgment, ParsedJudgment = decided.Parsed, AuditorNotes = notes };
-    }
-
     private static int AnswerWeight(VendorAnswer a) => a switch
     {
         VendorAnswer.NotImplemented => 3,

@@ -1,3 +1,4 @@
+using Consolidator.Core.Model;
 using Consolidator.Core.Normalising;
 
 namespace Consolidator.Core.Recognising;

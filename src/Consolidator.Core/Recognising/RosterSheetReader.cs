@@ -39,15 +39,11 @@ internal static class RosterSheetReader
         foreach (var sheet in book.Sheets.Where(IsRosterSheet))
         {
             var (entries, problems) = Read(sheet, submission.Source.RelativePath);
-            roster.AddRange(entries.Where(e => !roster.Any(r => r.Role == e.Role && Identity(r) == Identity(e))));
+            roster.AddRange(entries.Where(e => !roster.Any(r => r.Role == e.Role && r.Identity == e.Identity)));
             notes.AddRange(problems);
         }
         return roster.Count == 0 && notes.Count == 0 ? submission : submission with { Roster = roster, Notes = [.. submission.Notes, .. notes] };
     }
-
-    /// <summary>The identity a roster entry is matched by: the person for an auditor, the organisation for a vendor.</summary>
-    internal static string Identity(ExpectedSubmitter e) =>
-        e.Role == SubmissionRole.Auditor ? SubmitterNames.PersonKey(e.Name) : SubmitterNames.OrganisationKey(e.Name);
 
     public static (IReadOnlyList<ExpectedSubmitter> Roster, IReadOnlyList<ReviewNote> Notes) Read(RawSheet sheet, string file)
     {
@@ -79,7 +75,7 @@ internal static class RosterSheetReader
                 else notes.Add(Notes.RosterRow(new CellRef(file, sheet.Name, r, h.Due), dueText,
                     $"提出期限「{dueText}」を日付として読めません。期限なしとして扱っています", $"the due date '{dueText}' is not a date; taken as no due date"));
             }
-            if (!seen.Add((role, Identity(new ExpectedSubmitter { Name = name, Role = role }))))
+            if (!seen.Add((role, new ExpectedSubmitter { Name = name, Role = role }.Identity)))
             {
                 notes.Add(Notes.RosterRow(nameCell, name, "同じ提出予定者が2回以上あります。最初の行だけを使っています", "the same submitter is listed more than once; only the first row is used"));
                 continue;

@@ -1,6 +1,5 @@
 using Consolidator.Core.Model;
 using Consolidator.Core.Normalising;
-using Consolidator.Core.Writing.Templates;
 
 namespace Consolidator.Core.Recognising;
 
@@ -36,7 +35,7 @@ internal static class TemplateRecogniser
         var infoSheet = book.Sheets.FirstOrDefault(TemplateInfo.IsInfoSheet);
         if (infoSheet is null) return null;
         var remainder = book with { Sheets = book.Sheets.Where(s => !ReferenceEquals(s, infoSheet)).ToList() };
-        var info = TemplateInfo.Parse(infoSheet);
+        var info = TemplateInfoReader.Parse(infoSheet);
         if (info is null) return new TemplateMatch(null, null, remainder, "テンプレート情報を読めません / unreadable template record");
         var why = Mismatch(book, info, options);
         return new TemplateMatch(info, why is null ? Read(source, book, info, options) : null, remainder, why ?? "");
@@ -45,7 +44,7 @@ internal static class TemplateRecogniser
     /// <summary>Why the workbook no longer has the recorded layout, or null when it does.</summary>
     private static string? Mismatch(RawWorkbook book, TemplateInfo info, RecognitionOptions options)
     {
-        if (info.Version != TemplateDefinition.LayoutVersion) return $"様式バージョン {info.Version} / layout version {info.Version}";
+        if (info.Version != TemplateInfo.LayoutVersion) return $"様式バージョン {info.Version} / layout version {info.Version}";
         if (info.Key is null || !Writing.OutputNames.IsName(info.Key.Target) || info.Role is not (SubmissionRole.Auditor or SubmissionRole.Vendor))
             return "テンプレート情報が不完全 / incomplete template record";
         var sheet = book.Sheets.FirstOrDefault(s => s.Name == info.ItemSheet);

@@ -86,7 +86,7 @@ internal static class TemplateCommand
         }
         var options = AppHost.PipelineOptions(consolidation);
         var folder = Path.GetFileName(Path.GetDirectoryName(masterPath)) ?? "";
-        var master = new Consolidation(options).Ingest(SourceFile.FromDisk(masterPath, folder.Length > 0 ? $"{folder}/{Path.GetFileName(masterPath)}" : Path.GetFileName(masterPath)));
+        var master = Inbox.SourceLoader.Load(new Consolidation(options), masterPath, folder.Length > 0 ? $"{folder}/{Path.GetFileName(masterPath)}" : Path.GetFileName(masterPath));
         if (master.Rejection is { } rejection)
         {
             stderr.WriteLine($"監査項目一覧を読めません / Cannot use the master list: {rejection.MessageJa} / {rejection.MessageEn}");

@@ -59,7 +59,7 @@ public static class InboxRefusals
     /// <summary>The refused entry as a submission, for 取込履歴. Its hash names the entry: it was never read.</summary>
     public static Submission AsSubmission(string shownPath, Rejection why, DateTimeOffset modifiedAt) => new()
     {
-        Source = new SourceFile(shownPath, "unread:" + shownPath, 0, modifiedAt, () => throw new InvalidOperationException("An entry refused in place is never read.")),
+        Source = SourceLoader.Unread(shownPath, modifiedAt, () => throw new InvalidOperationException("An entry refused in place is never read.")),
         Format = "",
         Rejection = why,
     };

@@ -485,16 +485,9 @@ public sealed class Intake
             using (var file = _inbox.Open(fullPath))
             {
                 opened = file.Identity;
-                var stream = file.Stream;
-                if (opened.Size > _pipeline.Options.Limits.MaxFileBytes)
-                    sha = SourceFile.Hash(stream);
-                else
-                {
-                    bytes = new byte[opened.Size];
-                    stream.ReadExactly(bytes);
-                    if (stream.ReadByte() != -1) return new ReadFile(TakeStatus.Changed);
-                    sha = SourceFile.Hash(bytes);
-                }
+                var loaded = SourceLoader.Read(_pipeline, file.Stream, opened.Size);
+                if (loaded.Grew) return new ReadFile(TakeStatus.Changed);
+                (bytes, sha) = (loaded.Bytes, loaded.Sha256);
             }
             var after = NoFollow.Lstat(fullPath);
             if (after.Kind == EntryKind.Missing) return new ReadFile(TakeStatus.Gone);
@@ -555,21 +548,10 @@ public sealed class Intake
 
     private Submission Judge(ReadFile read, string stored, DateTimeOffset modified)
     {
-        var source = new SourceFile(stored, read.Sha256, read.Size, modified, () => throw new InvalidOperationException("The file is read from memory."));
-        if (read.Bytes is null)
-        {
-            var limit = _pipeline.Options.Limits.MaxFileBytes;
-            return new Submission
-            {
-                Source = source,
-                Format = "",
-                Rejection = Core.Reading.Rejections.FileTooLarge(read.Size, limit),
-            };
-        }
-        using var stream = new MemoryStream(read.Bytes, writable: false);
+        var source = SourceLoader.Source(stored, read.Sha256, read.Size, modified, () => throw new InvalidOperationException("The file is read from memory."));
         try
         {
-            return _pipeline.Ingest(source, stream);
+            return SourceLoader.Ingest(_pipeline, source, read.Bytes);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

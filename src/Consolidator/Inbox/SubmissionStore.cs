@@ -86,18 +86,19 @@ public sealed class SubmissionStore : IDisposable
     private Submission Load(LedgerFile f)
     {
         var path = f.StoredFullPath(_folders.Archive, _folders.Rejected);
-        var source = new SourceFile(f.StoredPath, f.Sha256, f.Size, f.ModifiedAt, () => File.OpenRead(path));
+        var source = SourceLoader.Source(f.StoredPath, f.Sha256, f.Size, f.ModifiedAt, () => File.OpenRead(path));
+        var fits = SourceLoader.Fits(_pipeline, f.Size);
         byte[] bytes;
         try
         {
-            bytes = f.Size > _pipeline.Options.Limits.MaxFileBytes ? [] : File.ReadAllBytes(path);
+            bytes = fits ? File.ReadAllBytes(path) : [];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _log.LogError("The stored copy of {File} cannot be read ({Error})", Core.Writing.Printable.Name(f.StoredPath), e.GetType().Name);
             return Refused(source, StoredCopyMissing(f));
         }
-        if (f.Size <= _pipeline.Options.Limits.MaxFileBytes && SourceFile.Hash(bytes) != f.Sha256)
+        if (fits && SourceFile.Hash(bytes) != f.Sha256)
         {
             _log.LogError("The stored copy of {File} does not match its recorded hash", Core.Writing.Printable.Name(f.StoredPath));
             return Refused(source, StoredCopyChanged(f));
@@ -105,13 +106,11 @@ public sealed class SubmissionStore : IDisposable
         if (f.Outcome == FileOutcome.Rejected)
         {
             // Refused when it was taken: it stays refused, whatever a new reading would say.
-            if (bytes.Length == 0 || f.Size > _pipeline.Options.Limits.MaxFileBytes) return Refused(source, f.Rejection);
-            using var rs = new MemoryStream(bytes, writable: false);
-            var again = _pipeline.Ingest(source, rs);
+            if (bytes.Length == 0 || !fits) return Refused(source, f.Rejection);
+            var again = SourceLoader.Ingest(_pipeline, source, bytes);
             return again.IsRejected ? again : again with { Rejection = f.Rejection };
         }
-        using var stream = new MemoryStream(bytes, writable: false);
-        return _pipeline.Ingest(source, stream);
+        return SourceLoader.Ingest(_pipeline, source, bytes);
     }
 
     private static Submission Refused(SourceFile source, Rejection? why) =>

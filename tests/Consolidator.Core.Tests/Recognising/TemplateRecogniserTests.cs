@@ -76,7 +76,7 @@ public sealed class TemplateRecogniserTests
         var scale = scaleName == "long" ? Writing.Templates.TemplateWorkbookTests.LongScale : JudgmentScale.Default;
         var template = TemplateData.Template(SubmissionRole.Auditor, scale: scale);
         var book = TemplateData.Read(TemplateData.Bytes(template));
-        var choices = TemplateInfo.Parse(book.Sheets.Single(s => s.Name == TemplateInfo.SheetName))!.Choices;
+        var choices = TemplateInfoReader.Parse(book.Sheets.Single(s => s.Name == TemplateInfo.SheetName))!.Choices;
         for (var i = 0; i < choices.Count; i++)
         {
             book = TemplateData.WithCell(book, Sheet, 15 + i, 5, choices[i]);

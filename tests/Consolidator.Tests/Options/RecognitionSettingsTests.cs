@@ -1,3 +1,4 @@
+using Consolidator.Core.Model;
 using Consolidator.Commands;
 using Consolidator.Core.Recognising;
 using Consolidator.Fixtures;

@@ -17,7 +17,7 @@ public sealed record TemplateItem(string Id, string Category, string Text, strin
 public sealed record TemplateDefinition
 {
     /// <summary>The layout version intake knows how to read back exactly.</summary>
-    public const int LayoutVersion = 1;
+    public const int LayoutVersion = TemplateInfo.LayoutVersion;
 
     /// <summary><see cref="SubmissionRole.Auditor"/> or <see cref="SubmissionRole.Vendor"/>.</summary>
     public required SubmissionRole Role { get; init; }

@@ -65,26 +65,26 @@ internal static class TemplateTexts
     }
 
     /// <summary>The hint of a column's input cells: title (at most 32 characters) and text (at most 255).</summary>
-    public static (string Title, string Message) Hint(Recognising.ColumnKind kind, TemplateDefinition t) => kind switch
+    public static (string Title, string Message) Hint(ColumnKind kind, TemplateDefinition t) => kind switch
     {
-        Recognising.ColumnKind.Judgment => ("判定", Truncate($"一覧から選んでください（{string.Join("、", Choices(t))}）。空欄は未判定として扱われます。")),
-        Recognising.ColumnKind.Finding => ("指摘内容", "確認した事実と問題点を記入してください。判定が不適合・重大な不適合のときは必須です。適合のときは確認した資料などを記入できます。"),
-        Recognising.ColumnKind.Recommendation => ("改善提案", "改善すべき点と、その方法を記入してください（任意）。"),
-        Recognising.ColumnKind.Answer => ("事前回答", "一覧から選んでください（実施、一部実施、未実施、該当なし）。空欄は未回答として扱われます。"),
-        Recognising.ColumnKind.AnswerDetail => ("回答内容", "実施している対策を具体的に記入してください。一部実施・未実施・該当なしのときは、その理由も記入してください。"),
-        Recognising.ColumnKind.Evidence => ("証跡", "対策を確認できる資料の名称を記入してください（例：運用手順書（第4版）、作業記録）。"),
-        Recognising.ColumnKind.Remarks => ("備考", "補足があれば記入してください（任意）。"),
+        ColumnKind.Judgment => ("判定", Truncate($"一覧から選んでください（{string.Join("、", Choices(t))}）。空欄は未判定として扱われます。")),
+        ColumnKind.Finding => ("指摘内容", "確認した事実と問題点を記入してください。判定が不適合・重大な不適合のときは必須です。適合のときは確認した資料などを記入できます。"),
+        ColumnKind.Recommendation => ("改善提案", "改善すべき点と、その方法を記入してください（任意）。"),
+        ColumnKind.Answer => ("事前回答", "一覧から選んでください（実施、一部実施、未実施、該当なし）。空欄は未回答として扱われます。"),
+        ColumnKind.AnswerDetail => ("回答内容", "実施している対策を具体的に記入してください。一部実施・未実施・該当なしのときは、その理由も記入してください。"),
+        ColumnKind.Evidence => ("証跡", "対策を確認できる資料の名称を記入してください（例：運用手順書（第4版）、作業記録）。"),
+        ColumnKind.Remarks => ("備考", "補足があれば記入してください（任意）。"),
         _ => ("", ""),
     };
 
-    public static (string Title, string Message) FieldHint(Recognising.MetaKey key) => key switch
+    public static (string Title, string Message) FieldHint(MetaKey key) => key switch
     {
-        Recognising.MetaKey.AuditDate => ("実施日", "監査の実施日を記入してください（例：令和5年10月24日、2023/10/24）。"),
-        Recognising.MetaKey.SubmittedOn => ("提出日", "提出する日を記入してください（例：令和5年10月6日、2023/10/6）。同じ事業者から複数の提出があるときは、提出日の新しいものが使われます。"),
-        Recognising.MetaKey.Organisation => ("所属", "監査人の所属を記入してください（例：行政経営部 監査室）。"),
-        Recognising.MetaKey.Auditor => ("監査人", "監査人の氏名を記入してください。役割を括弧で添えられます（例：高橋 美咲（監査人））。"),
-        Recognising.MetaKey.Vendor => ("事業者名", "事業者の正式名称を記入してください（例：株式会社みなと情報システム）。"),
-        Recognising.MetaKey.Submitter => ("提出者", "回答した方の所属と氏名を記入してください（例：公共システム部 山口 太郎）。"),
+        MetaKey.AuditDate => ("実施日", "監査の実施日を記入してください（例：令和5年10月24日、2023/10/24）。"),
+        MetaKey.SubmittedOn => ("提出日", "提出する日を記入してください（例：令和5年10月6日、2023/10/6）。同じ事業者から複数の提出があるときは、提出日の新しいものが使われます。"),
+        MetaKey.Organisation => ("所属", "監査人の所属を記入してください（例：行政経営部 監査室）。"),
+        MetaKey.Auditor => ("監査人", "監査人の氏名を記入してください。役割を括弧で添えられます（例：高橋 美咲（監査人））。"),
+        MetaKey.Vendor => ("事業者名", "事業者の正式名称を記入してください（例：株式会社みなと情報システム）。"),
+        MetaKey.Submitter => ("提出者", "回答した方の所属と氏名を記入してください（例：公共システム部 山口 太郎）。"),
         _ => ("", ""),
     };
 

@@ -1,3 +1,4 @@
+using Consolidator.Core.Recognising;
 using System.Globalization;
 using Consolidator.Core.Model;
 using Consolidator.Core.Normalising;
@@ -202,7 +203,7 @@ public sealed class TemplateWorkbookTests
         var template = TemplateData.Template(SubmissionRole.Auditor);
         var book = TemplateData.Read(TemplateData.Bytes(template));
 
-        var info = TemplateInfo.Parse(book.Sheets.Single(s => s.Name == TemplateInfo.SheetName))!;
+        var info = TemplateInfoReader.Parse(book.Sheets.Single(s => s.Name == TemplateInfo.SheetName))!;
 
         Assert.AreEqual(template.Id, info.Id);
         Assert.AreEqual(1, info.Version);

@@ -1,6 +1,6 @@
 using Consolidator.Core.Normalising;
 
-namespace Consolidator.Core.Writing.Templates;
+namespace Consolidator.Core.Model;
 
 /// <summary>
 /// Which items of the master list a template carries: every item, or those named by id

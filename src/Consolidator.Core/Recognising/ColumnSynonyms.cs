@@ -1,20 +1,6 @@
-namespace Consolidator.Core.Recognising;
+using Consolidator.Core.Model;
 
-/// <summary>The columns an item table can have.</summary>
-public enum ColumnKind
-{
-    Id,
-    ItemText,
-    Category,
-    Basis,
-    Judgment,
-    Finding,
-    Recommendation,
-    Answer,
-    AnswerDetail,
-    Evidence,
-    Remarks,
-}
+namespace Consolidator.Core.Recognising;
 
 /// <summary>
 /// Column headers as offices write them (SPEC §3), compared after NFKC without spaces, line
