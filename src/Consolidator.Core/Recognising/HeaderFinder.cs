@@ -82,6 +82,59 @@ internal static class HeaderFinder
         return new HeaderRow(row, columns) { CategoryColumns = categories, Unrecognised = unknown, LastColumn = last };
     }
 
+    /// <summary>
+    /// A table with neither a judgment nor an answer column, one of whose finding or unnamed columns
+    /// holds judgments of the scale (〇, △, 適合, －) in at least 3 rows and 4 of 5 of its filled cells,
+    /// of at least two classes, and is the only such column: that column is the judgment column. Offices head it 確認結果, チェック, 結果 or leave it blank; most
+    /// use 確認結果 for findings, so the header alone cannot tell, what stands below it can. A second
+    /// finding header of the row (所見 beside 確認結果) then names the findings.
+    /// </summary>
+    public static HeaderRow WithJudgmentByContent(RawSheet sheet, HeaderRow header, Lexicon lexicon, JudgmentScale scale)
+    {
+        if (header.Has(ColumnKind.Judgment) || header.Has(ColumnKind.Answer)) return header;
+        var last = Math.Min(sheet.RowCount, header.Row + 500);
+        // Every column not named as something else: unknown or blank headers, and the findings.
+        var named = header.Columns.Where(c => c.Key != ColumnKind.Finding).Select(c => c.Value).Concat(header.CategoryColumns).ToHashSet();
+        var width = Enumerable.Range(header.Row, last - header.Row + 1).Select(r => sheet.Row(r).Length).DefaultIfEmpty(0).Max();
+        var judging = new List<int>();
+        foreach (var col in Enumerable.Range(1, width).Where(x => !named.Contains(x)))
+        {
+            int filled = 0, judged = 0;
+            var classes = new HashSet<JudgmentClass>();
+            for (var r = header.Row + 1; r <= last; r++)
+            {
+                var text = sheet[r, col];
+                if (text.Trim().Length == 0 || sheet.IsMergeFollower(r, col)) continue;
+                filled++;
+                if (scale.Parse(text) is { State: JudgmentState.Valid, Class: { } k })
+                {
+                    judged++;
+                    classes.Add(k);
+                }
+            }
+            // One class only is a column of marks (○ for 対象, per department), not of judgments.
+            if (judged >= 3 && judged >= 0.8 * filled && classes.Count >= 2) judging.Add(col);
+        }
+        // Several such columns cannot be told apart: none is taken.
+        if (judging is [var c])
+        {
+            var columns = new Dictionary<ColumnKind, int>(header.Columns) { [ColumnKind.Judgment] = c };
+            if (header.Column(ColumnKind.Finding) == c)
+            {
+                columns.Remove(ColumnKind.Finding);
+                var cells = sheet.Row(header.Row);
+                for (var o = 0; o < cells.Length; o++)
+                    if (o + 1 != c && !sheet.IsMergeFollower(header.Row, o + 1) && lexicon.Column(cells[o]) == ColumnKind.Finding)
+                    {
+                        columns[ColumnKind.Finding] = o + 1;
+                        break;
+                    }
+            }
+            return header with { Columns = columns, Unrecognised = header.Unrecognised.Where(u => u.Column != c).ToList() };
+        }
+        return header;
+    }
+
     /// <summary>A header whose id column is found by what stands below it, or null.</summary>
     private static HeaderRow? ByContent(RawSheet sheet, int row, Lexicon lexicon)
     {

@@ -43,7 +43,7 @@ public sealed class SubmissionRecogniser
                     sheet.RowCount == 0 ? "空 / empty" : lexicon.IsCoverSheet(sheet.Name) ? "表紙 / cover sheet" : "表なし / no item table"));
                 continue;
             }
-            tables.Add((sheet, header));
+            tables.Add((sheet, HeaderFinder.WithJudgmentByContent(sheet, header, lexicon, _options.JudgingScale)));
         }
 
         var baseSubmission = new Submission { Source = source, Format = book.Format, Sheets = reports };
