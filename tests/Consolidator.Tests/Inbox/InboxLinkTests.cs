@@ -29,17 +29,6 @@ public sealed class InboxLinkTests
     private static Dictionary<string, string?> Root(Scenario s) => new() { ["Paths:Root"] = s.Root };
 
     /// <summary>取込履歴 of the seed audit's result: file → (状態, 理由).</summary>
-    private static Dictionary<string, (string Status, string Reason)> History(string output)
-    {
-        var path = Path.Combine(output, "庶務事務システム_令和5年度_監査結果.xlsx");
-        var sheet = WorkbookReader.Read(File.OpenRead(path), "result.xlsx").Sheets.Single(s => s.Name == "取込履歴");
-        // Columns by their header: 取込履歴 gains columns as the product grows.
-        var header = sheet.Row(3).ToList();
-        int Column(string name) => header.IndexOf(name) + 1;
-        var (file, status, reason) = (Column("ファイル"), Column("状態"), Column("理由 / Reason"));
-        return Enumerable.Range(4, sheet.RowCount - 3).ToDictionary(r => sheet[r, file], r => (sheet[r, status], sheet[r, reason]));
-    }
-
     [TestMethod]
     public void Run_LeavesLinksAndPipes_InTheInbox_Unread_AndTakesEveryOtherFile()
     {
@@ -67,7 +56,7 @@ public sealed class InboxLinkTests
             Assert.IsTrue(File.Exists(Path.Combine(s.Inbox, "事業者", "hard.xlsx")));
             Assert.AreEqual(1, Directory.GetFiles(s.Output, "*.xlsx").Length, "no audit was made from the outside file");
 
-            var history = History(s.Output);
+            var history = ResultText.SeedHistory(s.Output);
             Assert.HasCount(Seed.Count + 4, history, string.Join(", ", history.Keys));
             Assert.AreEqual("拒否", history["受付:監査室/link.xlsx"].Status);
             StringAssert.Contains(history["受付:監査室/link.xlsx"].Reason, "シンボリックリンク");
@@ -99,7 +88,7 @@ public sealed class InboxLinkTests
         Assert.AreEqual(0, code, stdout.ToString());
         StringAssert.Contains(stdout.ToString(), "対象外 13  適合 24  参考意見 0  注意事項 0  不適合 0  重大な不適合 1  計 38");
         secret.AssertUntouched(dir["output"], dir["state"]);
-        var history = History(dir["output"]);
+        var history = ResultText.SeedHistory(dir["output"]);
         Assert.AreEqual("拒否", history["link.xlsx"].Status);
         Assert.AreEqual("拒否", history["hard.xlsx"].Status);
         Assert.AreEqual(Seed.Count, history.Values.Count(h => h.Status == "採用"));

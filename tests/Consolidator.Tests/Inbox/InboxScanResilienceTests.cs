@@ -21,17 +21,6 @@ public sealed class InboxScanResilienceTests
 {
     private static IReadOnlyList<InputFile> Seed => Inputs.SeedVersion(0, "");
 
-    private static Dictionary<string, (string Status, string Reason)> History(string output)
-    {
-        var path = Path.Combine(output, "庶務事務システム_令和5年度_監査結果.xlsx");
-        var sheet = WorkbookReader.Read(File.OpenRead(path), "result.xlsx").Sheets.Single(s => s.Name == "取込履歴");
-        // Columns by their header: 取込履歴 gains columns as the product grows.
-        var header = sheet.Row(3).ToList();
-        int Column(string name) => header.IndexOf(name) + 1;
-        var (file, status, reason) = (Column("ファイル"), Column("状態"), Column("理由 / Reason"));
-        return Enumerable.Range(4, sheet.RowCount - 3).ToDictionary(r => sheet[r, file], r => (sheet[r, status], sheet[r, reason]));
-    }
-
     [TestMethod]
     public void List_RefusesWhatItCannotRead_OneEntryAtATime_AndListsEveryOtherFile()
     {
@@ -72,7 +61,7 @@ public sealed class InboxScanResilienceTests
 
             Assert.AreEqual(0, code, stdout.ToString());
             CollectionAssert.AreEquivalent(Seed.Select(f => f.RelativePath).ToList(), Folders.Stored(s.Archive).Keys.ToList());
-            var history = History(s.Output);
+            var history = ResultText.SeedHistory(s.Output);
             Assert.AreEqual(2, history.Count(h => h.Key.StartsWith("受付:", StringComparison.Ordinal) && h.Value.Status == "拒否"), string.Join(", ", history.Keys));
             Assert.IsTrue(history.Any(h => h.Key.StartsWith("受付:" + deep + "/", StringComparison.Ordinal) && h.Value.Reason.Contains("パスが長すぎる", StringComparison.Ordinal)));
             Assert.IsTrue(history.Any(h => h.Value.Reason.Contains("UTF-8 ではない名前", StringComparison.Ordinal)));
@@ -122,7 +111,7 @@ public sealed class InboxScanResilienceTests
 
             Assert.AreEqual(0, code, output);
             CollectionAssert.AreEquivalent(Seed.Select(f => f.RelativePath).ToList(), Folders.Stored(s.Archive).Keys.ToList());
-            var history = History(s.Output);
+            var history = ResultText.SeedHistory(s.Output);
             Assert.AreEqual("拒否", history["受付:非公開"].Status);
             StringAssert.Contains(history["受付:非公開"].Reason, "フォルダの中を読み取れません");
         }

@@ -10,6 +10,21 @@ namespace Consolidator.Tests.Support;
 /// </summary>
 internal static partial class ResultText
 {
+    /// <summary>
+    /// The seed audit's 取込履歴 in <paramref name="output"/>: each file's 状態 and 理由, found by their
+    /// headers (取込履歴 gains columns as the product grows), read with the product's own reader.
+    /// </summary>
+    public static Dictionary<string, (string Status, string Reason)> SeedHistory(string output)
+    {
+        var path = Path.Combine(output, "庶務事務システム_令和5年度_監査結果.xlsx");
+        using var stream = File.OpenRead(path);
+        var sheet = Core.Reading.WorkbookReader.Read(stream, "result.xlsx").Sheets.Single(s => s.Name == "取込履歴");
+        var header = sheet.Row(3).ToList();
+        int Column(string name) => header.IndexOf(name) + 1;
+        var (file, status, reason) = (Column("ファイル"), Column("状態"), Column("理由 / Reason"));
+        return Enumerable.Range(4, sheet.RowCount - 3).ToDictionary(r => sheet[r, file], r => (sheet[r, status], sheet[r, reason]));
+    }
+
     public static string OfFolder(string outputFolder)
     {
         var sb = new StringBuilder();
